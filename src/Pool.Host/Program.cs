@@ -1,0 +1,3 @@
+using Pool.Host;
+
+return await PoolCommandLine.RunAsync(args);

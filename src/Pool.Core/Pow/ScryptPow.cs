@@ -1,0 +1,18 @@
+using Pool.Core.Hashing;
+using Pool.Core.Targets;
+
+namespace Pool.Core.Pow;
+
+/// <summary>Litecoin's proof of work: scrypt(N=1024, r=1, p=1) with the header as both password and salt.</summary>
+public sealed class ScryptPow : PowAlgorithm
+{
+    /// <summary>The shared instance.</summary>
+    public static ScryptPow Instance { get; } = new();
+
+    public override string Name => "scrypt";
+
+    public override DifficultyOne DifficultyOne => DifficultyOne.Scrypt;
+
+    public override void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest) =>
+        Scrypt.Hash(header[..HeaderSize], header[..HeaderSize], Scrypt.LitecoinN, digest[..32]);
+}

@@ -1,0 +1,33 @@
+using System.Net.Sockets;
+using System.Text;
+using Pool.Testing;
+
+namespace Pool.Core.Tests;
+
+[Category("Integration")]
+public class RedisServerFixtureTests
+{
+    [Test]
+    public async Task StartAsync_RealRedis_AnswersAndRestartsOnSamePort()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        Assert.That(await SendAsync(redis.Port, "ECHO hi\r\n"), Does.StartWith("$2"));
+
+        redis.Kill();
+        Assert.ThrowsAsync<SocketException>(() => SendAsync(redis.Port, "PING\r\n"));
+
+        await redis.StartAgainAsync();
+        Assert.That(await SendAsync(redis.Port, "PING\r\n"), Does.StartWith("+PONG"));
+    }
+
+    private static async Task<string> SendAsync(int port, string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command));
+        var buffer = new byte[256];
+        var read = await stream.ReadAsync(buffer);
+        return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+}

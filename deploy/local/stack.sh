@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Functions that start the local stack on loopback: two connected litecoind regtest nodes, redis-server, anvil.
+# Sourced by run.sh; every server gets a free port chosen now and a directory under $STACK_DIR.
+
+port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 30000))
+    if port_is_free "$port" && [[ " ${STACK_PORTS[*]:-} " != *" $port "* ]]; then
+      STACK_PORTS+=("$port")
+      echo "$port"
+      return 0
+    fi
+  done
+  echo "stack: no free port found" >&2
+  return 1
+}
+
+wait_for() { # description, seconds, command...
+  local what=$1 seconds=$2; shift 2
+  for _ in $(seq 1 $((seconds * 10))); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  echo "stack: $what did not come up within ${seconds}s" >&2
+  return 1
+}
+
+# litecoin_cli NODE ARGS...: talks to node 1 or 2.
+litecoin_cli() {
+  local node=$1; shift
+  litecoin-cli -regtest -datadir="$STACK_DIR/ltc$node" -rpcport="${LTC_RPC_PORT[$node]}" "$@"
+}
+
+start_litecoin_pair() {
+  declare -gA LTC_RPC_PORT LTC_P2P_PORT
+  local node
+  for node in 1 2; do
+    LTC_RPC_PORT[$node]=$(free_port)
+    LTC_P2P_PORT[$node]=$(free_port)
+    mkdir -p "$STACK_DIR/ltc$node"
+  done
+  for node in 1 2; do
+    local peer=$((3 - node))
+    litecoind -regtest -datadir="$STACK_DIR/ltc$node" -server -listen -bind=127.0.0.1 \
+      -port="${LTC_P2P_PORT[$node]}" -rpcport="${LTC_RPC_PORT[$node]}" -rpcbind=127.0.0.1 -rpcallowip=127.0.0.1 \
+      -addnode="127.0.0.1:${LTC_P2P_PORT[$peer]}" -fallbackfee=0.0002 -txindex=1 -printtoconsole=0 \
+      >"$STACK_DIR/ltc$node.log" 2>&1 &
+    STACK_PIDS+=($!)
+  done
+  for node in 1 2; do
+    wait_for "litecoind node $node" 60 litecoin_cli "$node" getblockchaininfo
+    litecoin_cli "$node" createwallet stack >/dev/null
+  done
+  wait_for "litecoind peers" 60 bash -c "[ \"\$(litecoin-cli -regtest -datadir='$STACK_DIR/ltc1' -rpcport='${LTC_RPC_PORT[1]}' getconnectioncount)\" -ge 1 ]"
+  # Coins for wallet transactions in templates, and a chain past the first maturity window.
+  litecoin_cli 2 generatetoaddress 101 "$(litecoin_cli 2 getnewaddress)" >/dev/null
+  LTC_COOKIE_FILE="$STACK_DIR/ltc1/regtest/.cookie"
+}
+
+start_redis() {
+  REDIS_PORT=$(free_port)
+  mkdir -p "$STACK_DIR/redis"
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STACK_DIR/redis" --appendonly yes \
+    --appendfsync everysec --save "" >"$STACK_DIR/redis.log" 2>&1 &
+  STACK_PIDS+=($!)
+  wait_for "redis-server" 20 redis-cli -p "$REDIS_PORT" ping
+}
+
+stop_stack() {
+  local pid
+  for pid in "${STACK_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${STACK_PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+}

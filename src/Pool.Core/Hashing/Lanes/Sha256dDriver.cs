@@ -19,6 +19,74 @@ internal static class Sha256dDriver<TLanes, TVec>
     /// <summary>Hashes <c>digests.Length / 32</c> messages of <paramref name="length"/> bytes laid end to end.</summary>
     public static void HashMany(ReadOnlySpan<byte> messages, int length, Span<byte> digests)
     {
+        if (length % 4 == 0)
+        {
+            HashManyWordAligned(messages, length, digests);
+        }
+        else
+        {
+            HashManyAnyLength(messages, length, digests);
+        }
+    }
+
+    // Messages of whole words (headers, merkle pairs, digests): every word of a block is either a message word, read
+    // straight into the transposed table, or a padding/length word that is the same in every lane.
+    private static void HashManyWordAligned(ReadOnlySpan<byte> messages, int length, Span<byte> digests)
+    {
+        var width = TLanes.Width;
+        var count = digests.Length / DigestSize;
+        var blocks = (length + 8) / BlockSize + 1;
+        var messageWords = length / 4;
+        var bits = (ulong)length * 8;
+        Span<TVec> state = stackalloc TVec[8];
+        Span<TVec> w = stackalloc TVec[16];
+        Span<uint> words = stackalloc uint[16 * width];
+        ref var source = ref MemoryMarshal.GetReference(messages);
+        ref var table = ref MemoryMarshal.GetReference(words);
+        for (var start = 0; start < count; start += width)
+        {
+            var used = Math.Min(width, count - start);
+            SetInitialState(state);
+            for (var b = 0; b < blocks; b++)
+            {
+                var first = b * 16;
+                var present = Math.Clamp(messageWords - first, 0, 16);
+                for (var lane = 0; lane < width; lane++)
+                {
+                    // Lanes past the end of the batch repeat the first message and are discarded.
+                    ref var message = ref Unsafe.Add(ref source, (nint)(start + (lane < used ? lane : 0)) * length);
+                    for (var i = 0; i < present; i++)
+                    {
+                        Unsafe.Add(ref table, (i * width) + lane) =
+                            BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref message, (first + i) * 4)));
+                    }
+                }
+
+                for (var i = 0; i < present; i++)
+                {
+                    w[i] = TLanes.Load(ref Unsafe.Add(ref table, i * width));
+                }
+
+                for (var i = present; i < 16; i++)
+                {
+                    var word = first + i == messageWords ? Sha256Constants.PaddingWord : 0u;
+                    if (b == blocks - 1 && i >= 14)
+                    {
+                        word = i == 14 ? (uint)(bits >> 32) : (uint)bits;
+                    }
+
+                    w[i] = TLanes.Broadcast(word);
+                }
+
+                TLanes.Compress(ref MemoryMarshal.GetReference(state), ref MemoryMarshal.GetReference(w));
+            }
+
+            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize));
+        }
+    }
+
+    private static void HashManyAnyLength(ReadOnlySpan<byte> messages, int length, Span<byte> digests)
+    {
         var width = TLanes.Width;
         var count = digests.Length / DigestSize;
         var blocks = (length + 8) / BlockSize + 1;
@@ -34,7 +102,6 @@ internal static class Sha256dDriver<TLanes, TVec>
             {
                 for (var lane = 0; lane < width; lane++)
                 {
-                    // Lanes past the end of the batch repeat the first message and are discarded.
                     var message = messages.Slice((start + (lane < used ? lane : 0)) * length, length);
                     ReadBlockWords(message, b, b == blocks - 1, tail, words, lane, width);
                 }

@@ -3,7 +3,7 @@ using Pool.Core.Hashing;
 
 namespace Pool.Benchmarks;
 
-/// <summary>SHA-256d of one 80-byte header.</summary>
+/// <summary>SHA-256d of one 80-byte header through the general entry point.</summary>
 [MemoryDiagnoser]
 public class Sha256dBenchmarks
 {

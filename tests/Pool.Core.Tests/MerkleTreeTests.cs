@@ -1,3 +1,4 @@
+using Pool.Core.Hashing;
 using Pool.Core.Merkle;
 
 namespace Pool.Core.Tests;
@@ -31,6 +32,31 @@ public class MerkleTreeTests
         MerkleTree.RootFromBranch(hashes[0], branch, root);
         Assert.That(branch, Has.Length.EqualTo(2));
         Assert.That(Display(root), Is.EqualTo(Block100000Root));
+    }
+
+    private static IEnumerable<GoldenBlock> OddBlocks => GoldenBlock.Load("bitcoin-merkle-blocks.json");
+
+    [TestCaseSource(nameof(OddBlocks))]
+    public void ComputeRoot_RealBlockWithOddTransactionCount_GivesRootThatHashesToBlockHash(GoldenBlock block)
+    {
+        Assert.That(block.Txids!.Length % 2, Is.EqualTo(1));
+        var root = MerkleTree.ComputeRoot(block.Txids.Select(Internal).ToList());
+        Assert.That(Display(root), Is.EqualTo(block.MerkleRoot));
+
+        var header = block.Header();
+        root.CopyTo(header, 36);
+        Assert.That(GoldenBlock.Display(Sha256d.Hash(header)), Is.EqualTo(block.Hash), "the computed root completes the real header");
+    }
+
+    [TestCaseSource(nameof(OddBlocks))]
+    public void RootFromBranch_RealBlockWithOddTransactionCount_MatchesHeaderRoot(GoldenBlock block)
+    {
+        var hashes = block.Txids!.Select(Internal).ToList();
+        var branch = MerkleTree.CoinbaseBranch(hashes.Skip(1).ToList());
+        var root = new byte[32];
+        MerkleTree.RootFromBranch(hashes[0], branch, root);
+        Assert.That(branch, Has.Length.EqualTo(3));
+        Assert.That(Display(root), Is.EqualTo(block.MerkleRoot));
     }
 
     [TestCase(1)]

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Pool.Core.Hashing;
+
+namespace Pool.Benchmarks;
+
+/// <summary>`sha256d --quick`: single-thread MH/s of each SHA-256d implementation, the midstate path and the runtime's SHA-256 applied twice, plus scrypt hashes/s.</summary>
+public sealed class Sha256dQuickBenchmark : IQuickBenchmark
+{
+    private const int BatchSize = 4096;
+    private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan Measure = TimeSpan.FromSeconds(2);
+
+    public string Name => "sha256d";
+
+    public Task<int> RunAsync(string[] args)
+    {
+        var headers = new byte[BatchSize * Sha256d.HeaderSize];
+        new Random(1).NextBytes(headers);
+        var tails = new byte[BatchSize * Sha256dMidstate.TailSize];
+        new Random(2).NextBytes(tails);
+        var digests = new byte[BatchSize * Sha256d.DigestSize];
+        var midstate = Sha256dMidstate.FromHeaderPrefix(headers);
+
+        Console.WriteLine($"cpu: {CpuName()}, one thread, batches of {BatchSize} 80-byte headers");
+        var best = 0.0;
+        foreach (var implementation in Sha256Engine.Available)
+        {
+            var batch = Rate(() => Sha256Engine.HashMany(implementation, headers, Sha256d.HeaderSize, digests), BatchSize);
+            var tailed = Rate(() => Sha256Engine.HashTails(implementation, midstate, tails, digests), BatchSize);
+            Print($"sha256d {implementation,-8} batch", batch, "MH/s", 1e6);
+            Print($"sha256d {implementation,-8} midstate", tailed, "MH/s", 1e6);
+            best = Math.Max(best, Math.Max(batch, tailed));
+        }
+
+        var single = Rate(() => Sha256d.Hash(headers.AsSpan(0, Sha256d.HeaderSize), digests), 1);
+        Print("sha256d one header (Sha256d.Hash)", single, "MH/s", 1e6);
+
+        var bcl = Rate(() => RuntimeDoubleHash(headers, digests), BatchSize);
+        Print("SHA256.HashData twice", bcl, "MH/s", 1e6);
+
+        var scrypt = Rate(() => ScryptHeaders(headers, digests), 16);
+        Print("scrypt(N=1024,r=1,p=1) header", scrypt, "H/s", 1);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio best/bcl: {best / bcl:F2}"));
+        return Task.FromResult(0);
+    }
+
+    private static void RuntimeDoubleHash(byte[] headers, byte[] digests)
+    {
+        Span<byte> first = stackalloc byte[32];
+        for (var i = 0; i < BatchSize; i++)
+        {
+            SHA256.HashData(headers.AsSpan(i * 80, 80), first);
+            SHA256.HashData(first, digests.AsSpan(i * 32, 32));
+        }
+    }
+
+    private static void ScryptHeaders(byte[] headers, byte[] digests)
+    {
+        for (var i = 0; i < 16; i++)
+        {
+            var header = headers.AsSpan(i * 80, 80);
+            Scrypt.Hash(header, header, Scrypt.LitecoinN, digests.AsSpan(i * 32, 32));
+        }
+    }
+
+    // Hashes per second of `run`, which hashes `perRun` items, after a warm-up long enough for the JIT's final tier.
+    private static double Rate(Action run, int perRun)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < Warmup)
+        {
+            run();
+        }
+
+        long runs = 0;
+        stopwatch.Restart();
+        while (stopwatch.Elapsed < Measure)
+        {
+            run();
+            runs++;
+        }
+
+        return runs * perRun / stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static void Print(string what, double rate, string unit, double scale) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what,-40} {rate / scale,10:F3} {unit}"));
+
+    private static string CpuName()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        const string modelName = "model name";
+        var line = File.Exists(cpuInfo) ? File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith(modelName, StringComparison.Ordinal)) : null;
+        return line is null ? Environment.ProcessorCount + " processors" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+    }
+}

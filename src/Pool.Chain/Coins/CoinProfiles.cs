@@ -36,8 +36,8 @@ public static class CoinProfiles
         new Dictionary<string, Network>(StringComparer.OrdinalIgnoreCase)
         {
             ["main"] = LitecoinNetworks.Main,
-            ["testnet"] = LitecoinNetworks.Testnet,
-            ["regtest"] = LitecoinNetworks.Regtest,
+            ["testnet"] = LitecoinNetworks.Test,
+            ["regtest"] = LitecoinNetworks.Reg,
         });
 
     /// <summary>Every known profile.</summary>

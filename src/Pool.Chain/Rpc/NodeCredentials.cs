@@ -77,6 +77,11 @@ public sealed class NodeCredentials
             {
                 cookie = File.ReadAllText(_cookieFile!).Trim();
             }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // The node writes its cookie at start and deletes it at shutdown: no file means no node right now.
+                throw new NodeRpcException(NodeRpcFailure.Unreachable, "auth", $"no cookie file at {_cookieFile}; is the node running with this data directory?", null, e);
+            }
             catch (IOException e)
             {
                 throw new NodeRpcException(NodeRpcFailure.Unauthorized, "auth", $"cannot read the cookie file {_cookieFile}: {e.Message}", null, e);

@@ -11,4 +11,8 @@ public interface IBlockSubmitter
 /// <param name="BlockHash">Hash of the submitted block, display order.</param>
 /// <param name="Accepted">True when the node accepted it (submitblock answered null).</param>
 /// <param name="RejectReason">The node's reason when not accepted (e.g. "duplicate", "high-hash", "bad-txnmrklroot").</param>
-public sealed record BlockSubmission(string BlockHash, bool Accepted, string? RejectReason);
+public sealed record BlockSubmission(string BlockHash, bool Accepted, string? RejectReason)
+{
+    /// <summary>Whether the block was on the node's active chain right after submission; null when that could not be checked.</summary>
+    public bool? OnActiveChain { get; init; }
+}

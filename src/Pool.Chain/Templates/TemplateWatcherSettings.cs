@@ -1,0 +1,16 @@
+using Pool.Chain.Rpc;
+
+namespace Pool.Chain.Templates;
+
+/// <summary>Timing of the template watcher.</summary>
+/// <param name="LongPollTimeout">How long a longpoll call may stay open.</param>
+/// <param name="PollInterval">Best-block poll period (the fallback when longpoll and ZMQ are silent).</param>
+/// <param name="RefreshInterval">Period of template refreshes for new transactions.</param>
+/// <param name="ZmqHashBlockEndpoint">The node's ZMQ hashblock endpoint, or null.</param>
+/// <param name="Backoff">Back-off after failures.</param>
+public sealed record TemplateWatcherSettings(
+    TimeSpan LongPollTimeout,
+    TimeSpan PollInterval,
+    TimeSpan RefreshInterval,
+    string? ZmqHashBlockEndpoint,
+    RetryBackoff Backoff);

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Pool.Testing;
+
+/// <summary>
+/// Two connected regtest nodes (bitcoind or litecoind): getblocktemplate needs a peer, and the second node plays the
+/// rest of the network (it mines competing blocks). Node A has a wallet with mature coins.
+/// </summary>
+public sealed class BitcoindRegtestPair : IAsyncDisposable
+{
+    private const string WalletName = "test";
+
+    private BitcoindRegtestPair(BitcoindRegtestNode a, BitcoindRegtestNode b)
+    {
+        A = a;
+        B = b;
+    }
+
+    /// <summary>The node the pool talks to; it holds the wallet.</summary>
+    public BitcoindRegtestNode A { get; }
+
+    /// <summary>The other node.</summary>
+    public BitcoindRegtestNode B { get; }
+
+    /// <summary>An address of node A's wallet that received the first coinbases.</summary>
+    public string WalletAddress { get; private set; } = string.Empty;
+
+    /// <summary>True when <paramref name="program"/> is installed.</summary>
+    public static bool IsInstalled(string program) => ServerProcess.FindOnPath(program) is not null;
+
+    /// <summary>Starts both nodes, connects them, creates node A's wallet and mines <paramref name="matureBlocks"/> blocks to it.</summary>
+    public static async Task<BitcoindRegtestPair> StartAsync(string program, int matureBlocks = 101)
+    {
+        var a = BitcoindRegtestNode.Create(program);
+        var b = BitcoindRegtestNode.Create(program);
+        var pair = new BitcoindRegtestPair(a, b);
+        try
+        {
+            await Task.WhenAll(a.StartAsync(Connect(b)), b.StartAsync(Connect(a))).ConfigureAwait(false);
+            await WaitAsync(async () => (await a.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the nodes to connect").ConfigureAwait(false);
+            await a.CallAsync("createwallet", WalletName).ConfigureAwait(false);
+            pair.WalletAddress = (await a.CallAsync("getnewaddress").ConfigureAwait(false)).GetString()!;
+            await a.GenerateAsync(matureBlocks, pair.WalletAddress).ConfigureAwait(false);
+            await pair.WaitInSyncAsync().ConfigureAwait(false);
+            return pair;
+        }
+        catch
+        {
+            await pair.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The argument that makes a node connect to <paramref name="peer"/>.</summary>
+    public static string Connect(BitcoindRegtestNode peer) =>
+        string.Create(CultureInfo.InvariantCulture, $"-connect=127.0.0.1:{peer.P2pPort}");
+
+    /// <summary>Waits until both nodes have the same best block.</summary>
+    public async Task WaitInSyncAsync()
+    {
+        await WaitAsync(async () =>
+        {
+            var tipA = (await A.CallAsync("getbestblockhash").ConfigureAwait(false)).GetString();
+            var tipB = (await B.CallAsync("getbestblockhash").ConfigureAwait(false)).GetString();
+            return tipA == tipB;
+        }, "the nodes to agree on the best block").ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await A.DisposeAsync().ConfigureAwait(false);
+        await B.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (await condition().ConfigureAwait(false))
+            {
+                return;
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"timed out waiting for {what}");
+    }
+}

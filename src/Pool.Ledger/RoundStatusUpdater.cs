@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Pool.Core.Mining;
 using Pool.Ledger.Redis;
-using StackExchange.Redis;
 
 namespace Pool.Ledger;
 

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Pool.Ledger.Records;
+using Pool.Ledger.Redis;
+using Pool.Ledger.Spool;
+using StackExchange.Redis;
+
+namespace Pool.Ledger;
+
+/// <summary>The background writer: spool → Redis in order, retrying with back-off while Redis is away.</summary>
+public sealed partial class RedisShareLedger
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan OutageLogInterval = TimeSpan.FromSeconds(10);
+    private long _failuresInOutage;
+    private long _lastOutageLog;
+
+    private async Task PushLoopAsync(CancellationToken stop)
+    {
+        var entries = new List<SpoolEntry>(_options.BatchSize);
+        var run = new List<SpoolEntry>(_options.BatchSize);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (_cursor!.Read(entries, _options.BatchSize) == 0)
+                {
+                    await _appended.WaitAsync(stop).ConfigureAwait(false);
+                    if (_options.BatchLinger > TimeSpan.Zero)
+                    {
+                        await Task.Delay(_options.BatchLinger, _time, stop).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
+                run.Clear();
+                foreach (var entry in entries)
+                {
+                    if (entry.Type == SpoolRecordType.Share)
+                    {
+                        run.Add(entry);
+                        continue;
+                    }
+
+                    await PushSharesAsync(run, stop).ConfigureAwait(false);
+                    run.Clear();
+                    await CloseRoundAsync(entry, stop).ConfigureAwait(false);
+                }
+
+                await PushSharesAsync(run, stop).ConfigureAwait(false);
+                _spool!.SaveCheckpoint(entries[^1].Sequence);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping; what was not written stays in the spool.
+        }
+        catch (Exception e)
+        {
+            _logger.LogCritical(e, "Ledger writer stopped unexpectedly; shares keep going to the spool and are replayed on the next start");
+        }
+    }
+
+    private async Task PushSharesAsync(List<SpoolEntry> run, CancellationToken stop)
+    {
+        IReadOnlyList<SpoolEntry> pending = run;
+        while (pending.Count > 0)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = await WithRetryAsync(() => Store.PushSharesAsync(_spoolName, pending), stop).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case PushOutcome.Applied:
+                    Counters.BatchWritten(pending.Count, Stopwatch.GetTimestamp() - started);
+                    return;
+                case PushOutcome.AlreadyApplied:
+                    Counters.ReplaySkipped(pending.Count);
+                    return;
+                default:
+                    var applied = result.Value;
+                    var rest = pending.Where(e => e.Sequence > applied).ToList();
+                    Counters.ReplaySkipped(pending.Count - rest.Count);
+                    pending = rest;
+                    break;
+            }
+        }
+    }
+
+    private async Task CloseRoundAsync(SpoolEntry entry, CancellationToken stop)
+    {
+        if (!BlockRecord.TryDecode(entry.Payload.Span, out var block))
+        {
+            _logger.LogError("Spool record {Sequence} is not a readable found block; skipped", entry.Sequence);
+            return;
+        }
+
+        var result = await WithRetryAsync(() => Store.CloseRoundAsync(_spoolName, entry.Sequence, block!, _time.GetUtcNow()), stop).ConfigureAwait(false);
+        if (result.Outcome != PushOutcome.Applied)
+        {
+            return;
+        }
+
+        Counters.RoundClosed();
+        _logger.LogInformation("Round {Round} closed by block {Hash} at height {Height}", result.Value, block!.BlockHash, block.Height);
+        try
+        {
+            await Store.FreezeWindowAsync(result.Value).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            // The window is defined by the close; the status updater (or the next read of rounds) freezes it.
+            Counters.RedisError(e);
+            _logger.LogWarning("Round {Round}: freezing the PPLNS window failed ({Error}); it is retried later", result.Value, e.Message);
+        }
+    }
+
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken stop)
+    {
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            try
+            {
+                var result = await attempt().ConfigureAwait(false);
+                EndOutage();
+                return result;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                Counters.RedisError(e);
+                LogOutage(e);
+                await Task.Delay(delay, _time, stop).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private void LogOutage(Exception e)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (_failuresInOutage++ == 0 || Stopwatch.GetElapsedTime(_lastOutageLog, now) >= OutageLogInterval)
+        {
+            _lastOutageLog = now;
+            _logger.LogWarning(
+                "Redis write failed ({Kind}: {Message}); {Failures} failures so far, {Depth} records wait in the spool and mining goes on",
+                e.GetType().Name,
+                e.Message,
+                _failuresInOutage,
+                Counters.SpoolDepth);
+        }
+    }
+
+    private void EndOutage()
+    {
+        if (_failuresInOutage > 0)
+        {
+            _logger.LogInformation("Redis writes succeed again after {Failures} failures; replaying {Depth} spooled records", _failuresInOutage, Counters.SpoolDepth);
+            _failuresInOutage = 0;
+        }
+    }
+}

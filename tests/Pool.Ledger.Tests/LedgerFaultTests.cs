@@ -1,0 +1,90 @@
+using Pool.Testing;
+
+namespace Pool.Ledger.Tests;
+
+[Category("Integration")]
+public class LedgerFaultTests
+{
+    private const int Writers = 8;
+
+    [Test]
+    public async Task RecordAsync_RedisKilledAndRestartedMidStream_EveryAcknowledgedShareRecordedOnce()
+    {
+        await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "always");
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString, o => o.PoolId = "outage");
+        var acknowledged = 0;
+        var total = 0.0;
+        var sharesRecordedWhileDown = 0;
+
+        async Task WriteAsync(int writer, int from, int count)
+        {
+            for (var i = from; i < from + count; i++)
+            {
+                await fixture.Ledger.RecordAsync(TestShares.Share($"w{writer}-{i}", "miner" + writer, writer + 1));
+                Interlocked.Increment(ref acknowledged);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(w, 0, 300)));
+        redis.Kill();
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(w, 300, 300)));
+        sharesRecordedWhileDown = acknowledged - (Writers * 300);
+        await Task.Delay(300);
+        var errorsWhileDown = fixture.Ledger.Counters.RedisErrors;
+        var depthWhileDown = fixture.Ledger.Counters.SpoolDepth;
+        await redis.StartAgainAsync();
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(w, 600, 300)));
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await fixture.Ledger.FlushAsync(timeout.Token);
+        }
+
+        for (var w = 0; w < Writers; w++)
+        {
+            total += (w + 1) * 900;
+        }
+
+        var ids = await fixture.StreamShareIdsAsync();
+        Assert.That(sharesRecordedWhileDown, Is.EqualTo(Writers * 300), "recording goes on while Redis is down");
+        Assert.That(errorsWhileDown, Is.GreaterThan(0));
+        Assert.That(depthWhileDown, Is.GreaterThan(0));
+        Assert.That(ids, Has.Count.EqualTo(acknowledged));
+        Assert.That(ids.Distinct().Count(), Is.EqualTo(acknowledged));
+        Assert.That((await fixture.Ledger.Store.GetRoundScoresAsync(1)).Values.Sum(), Is.EqualTo(total));
+    }
+
+    [Test]
+    public async Task RecordAsync_TwoInstancesOnOneRedis_BothCountedAndRoundsShared()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var first = await LedgerFixture.StartAsync(redis.ConnectionString, o => { o.PoolId = "two"; o.InstanceId = "east"; });
+        await using var second = await LedgerFixture.StartAsync(redis.ConnectionString, o => { o.PoolId = "two"; o.InstanceId = "west"; });
+
+        async Task WriteAsync(RedisShareLedger ledger, string instance, bool closeMidway)
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                await ledger.RecordAsync(TestShares.Share($"{instance}-{i}", instance + "-miner", 1, instance: instance));
+                if (closeMidway && i == 500)
+                {
+                    await ledger.BlockFoundAsync(TestShares.Block("b1", 100));
+                }
+            }
+        }
+
+        await Task.WhenAll(WriteAsync(first.Ledger, "east", closeMidway: true), WriteAsync(second.Ledger, "west", closeMidway: false));
+        await first.Ledger.FlushAsync();
+        await second.Ledger.FlushAsync();
+
+        var ids = await first.StreamShareIdsAsync();
+        Assert.That(ids, Has.Count.EqualTo(2000));
+        Assert.That(ids.Distinct().Count(), Is.EqualTo(2000));
+        var round1 = await first.Ledger.Store.GetRoundScoresAsync(1);
+        var round2 = await first.Ledger.Store.GetRoundScoresAsync(2);
+        Assert.That(round1["east-miner"], Is.EqualTo(501), "east's shares before its block are in round 1");
+        Assert.That(round1.GetValueOrDefault("west-miner") + round2.GetValueOrDefault("west-miner"), Is.EqualTo(1000));
+        Assert.That(round2["east-miner"], Is.EqualTo(499));
+        var closed = await second.Ledger.GetClosedRoundsAsync();
+        Assert.That(closed.Single().PplnsScores.Values.Sum(), Is.EqualTo(200), "2 × network difficulty 100 of difficulty-1 shares");
+    }
+}

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NBitcoin;
 using Pool.Core.Pow;
 
@@ -65,39 +66,49 @@ public sealed class CoinProfile
     /// </summary>
     public BitcoinAddress ParseAddress(string address, string networkName)
     {
-        var network = GetNetwork(networkName);
         if (string.IsNullOrWhiteSpace(address))
         {
+            GetNetwork(networkName);
             throw new ChainConfigurationException($"the pool address is empty: set a {Name} {networkName} address");
         }
 
+        return TryParseAddress(address, networkName, out var parsed, out var reason)
+            ? parsed
+            : throw new ChainConfigurationException($"the pool address '{address}' cannot be used on {Name} {networkName}: {reason}");
+    }
+
+    /// <summary>
+    /// Parses any address (a miner's payout address too) for a network; when it fails, <paramref name="reason"/> says
+    /// whether it is malformed or belongs to another network of this coin.
+    /// </summary>
+    public bool TryParseAddress(string address, string networkName, [NotNullWhen(true)] out BitcoinAddress? parsed, out string reason)
+    {
+        var network = GetNetwork(networkName);
+        parsed = TryCreate(address, network);
+        if (parsed is not null)
+        {
+            reason = string.Empty;
+            return true;
+        }
+
+        var other = _networks.FirstOrDefault(n => n.Key != networkName && TryCreate(address, n.Value) is not null);
+        reason = other.Value is not null
+            ? $"it is a {Name} {other.Key} address, not {networkName}"
+            : $"it is not a valid {Name} address";
+        return false;
+    }
+
+    public override string ToString() => Name;
+
+    private static BitcoinAddress? TryCreate(string address, Network network)
+    {
         try
         {
             return BitcoinAddress.Create(address.Trim(), network);
         }
         catch (FormatException)
         {
-            var other = _networks.FirstOrDefault(n => n.Key != networkName && IsAddressOf(address, n.Value));
-            var reason = other.Value is not null
-                ? $"it is a {Name} {other.Key} address"
-                : "it is not a valid address of this coin";
-            throw new ChainConfigurationException(
-                $"the pool address '{address}' cannot be used on {Name} {networkName}: {reason}");
-        }
-    }
-
-    public override string ToString() => Name;
-
-    private static bool IsAddressOf(string address, Network network)
-    {
-        try
-        {
-            BitcoinAddress.Create(address.Trim(), network);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
+            return null;
         }
     }
 }

@@ -94,7 +94,7 @@ public sealed class CoinProfile
         var other = _networks.FirstOrDefault(n => n.Key != networkName && TryCreate(address, n.Value) is not null);
         reason = other.Value is not null
             ? $"it is a {Name} {other.Key} address, not {networkName}"
-            : $"it is not a valid {Name} address";
+            : "it is not a valid address of this coin";
         return false;
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
+using Pool.Chain.Configuration;
+using Pool.Chain.Hosting;
 using Pool.Chain.Jobs;
 using Pool.Chain.Rpc;
 using Pool.Chain.Tests.Support;
@@ -144,5 +146,33 @@ public sealed partial class RegtestChainTests
         {
             _chain.Jobs.JobCreated -= OnJob;
         }
+    }
+
+    [Test]
+    public async Task StartAsync_NodeDownAtStart_FirstJobOnceNodeIsBack()
+    {
+        var options = new ChainOptions
+        {
+            Coin = _coin,
+            Network = "regtest",
+            NodeUrl = _nodes.A.RpcUrl.ToString(),
+            RpcCookieFile = _nodes.A.CookieFile,
+            PoolAddress = _poolAddress,
+            BlockPollIntervalMilliseconds = 200,
+            RetryInitialDelayMilliseconds = 50,
+            RetryMaxDelayMilliseconds = 400,
+        };
+        _nodes.A.Kill();
+        await using var chain = ChainServices.Create(options, new TestLoggerFactory(), TimeProvider.System);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var start = chain.StartAsync(timeout.Token);
+        await Task.Delay(800);
+        Assert.That(start.IsCompleted, Is.False, "no job while the node is down");
+        await _nodes.RestartAsync(_nodes.A, TimeSpan.Zero);
+        await start;
+
+        Assert.That(chain.Jobs.Current, Is.Not.Null);
+        Assert.That(chain.Jobs.CurrentTemplate!.PreviousBlockHash, Is.EqualTo(await chain.Rpc.GetBestBlockHashAsync()).Or.Not.Null);
     }
 }

@@ -175,4 +175,31 @@ public sealed partial class RegtestChainTests
         Assert.That(chain.Jobs.Current, Is.Not.Null);
         Assert.That(chain.Jobs.CurrentTemplate!.PreviousBlockHash, Is.EqualTo(await chain.Rpc.GetBestBlockHashAsync()).Or.Not.Null);
     }
+
+    [Test]
+    public async Task GetBlockTemplate_FreshChainWithPeers_InitialBlockDownload()
+    {
+        await using var fresh = await BitcoindRegtestPair.StartAsync(_program, matureBlocks: 0);
+        using var client = new NodeRpcClient(fresh.A.RpcUrl, NodeCredentials.FromCookieFile(fresh.A.CookieFile), TimeSpan.FromSeconds(5),
+            new RetryBackoff(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(10), 1), TimeProvider.System, NullLogger.Instance);
+
+        NodeRpcException? error = null;
+        try
+        {
+            await client.GetBlockTemplateAsync(_chain.Profile.TemplateRules);
+        }
+        catch (NodeRpcException e)
+        {
+            error = e;
+        }
+
+        if (error is null)
+        {
+            Assert.Ignore($"this {_program} serves templates on regtest during initial block download");
+        }
+
+        Assert.That(error!.Failure, Is.EqualTo(NodeRpcFailure.InitialBlockDownload), error.Message);
+        Assert.That(error.IsTransient, Is.True);
+        Assert.That(error.Message, Does.Contain("initial block download"));
+    }
 }

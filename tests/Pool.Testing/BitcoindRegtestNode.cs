@@ -80,7 +80,6 @@ public sealed class BitcoindRegtestNode : IAsyncDisposable
             "-listenonion=0",
             "-dnsseed=0",
             "-discover=0",
-            "-upnp=0",
             "-rpcthreads=8",
             "-fallbackfee=0.0001",
             "-printtoconsole=0",

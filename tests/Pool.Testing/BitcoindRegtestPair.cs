@@ -67,6 +67,26 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
         }, "the nodes to agree on the best block").ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Kills <paramref name="node"/> and starts it again on the same ports and data (a node that went away and came back);
+    /// node A gets its wallet loaded again. Returns once the nodes are connected.
+    /// </summary>
+    public async Task RestartAsync(BitcoindRegtestNode node, TimeSpan downtime)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var other = node == A ? B : A;
+        node.Kill();
+        await Task.Delay(downtime).ConfigureAwait(false);
+        await node.StartAsync(Connect(other)).ConfigureAwait(false);
+        if (node == A)
+        {
+            await A.CallAsync("loadwallet", WalletName).ConfigureAwait(false);
+        }
+
+        await WaitAsync(async () => (await node.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the restarted node to reconnect").ConfigureAwait(false);
+        await WaitInSyncAsync().ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await A.DisposeAsync().ConfigureAwait(false);

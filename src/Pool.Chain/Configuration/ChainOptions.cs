@@ -18,8 +18,8 @@ public sealed class ChainOptions
     /// <summary>RPC user; leave empty when a cookie file is used.</summary>
     public string RpcUser { get; set; } = string.Empty;
 
-    /// <summary>Name of the environment variable holding the RPC password (the password itself never sits in config).</summary>
-    public string RpcPasswordEnvironmentVariable { get; set; } = "POOL_CHAIN_RPC_PASSWORD";
+    /// <summary>Name of the environment variable holding the RPC password (the password itself never sits in config; the name lacks the POOL_ prefix so it stays out of the configuration tree).</summary>
+    public string RpcPasswordEnvironmentVariable { get; set; } = "NODE_RPC_PASSWORD";
 
     /// <summary>File holding the RPC password, read at start; used when the environment variable is unset.</summary>
     public string RpcPasswordFile { get; set; } = string.Empty;

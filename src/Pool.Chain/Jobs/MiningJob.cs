@@ -111,7 +111,11 @@ public sealed class MiningJob
         return offset + Coinbase2.Length;
     }
 
-    /// <summary>Builds the 80-byte header a miner hashed for a share of this job.</summary>
+    /// <summary>
+    /// Builds the 80-byte header a miner hashed for a share of this job. <paramref name="version"/> is the final header
+    /// version: <see cref="Version"/> itself, or with BIP310-rolled bits inside the negotiated mask (default 0x1fffe000)
+    /// as the miner submitted it; checking that only mask bits changed is the caller's job (see VersionRolling).
+    /// </summary>
     public void BuildHeader(ReadOnlySpan<byte> extranonce1, ReadOnlySpan<byte> extranonce2, uint time, uint nonce, uint version, Span<byte> header)
     {
         if (header.Length < 80)

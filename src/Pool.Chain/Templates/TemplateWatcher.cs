@@ -22,6 +22,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
     private long _lastRefreshTimestamp;
+    private string? _longPollId;
 
     /// <summary>Creates a watcher fetching templates with <paramref name="rules"/>.</summary>
     public TemplateWatcher(NodeRpcClient rpc, IReadOnlyList<string> rules, JobManager jobs, TemplateWatcherSettings settings, TimeProvider time, ILogger logger)
@@ -105,6 +106,8 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
 
     private MiningJob? Offer(BlockTemplate template)
     {
+        // The newest id the node gave, even when the template made no job: an older id would return at once.
+        Volatile.Write(ref _longPollId, template.LongPollId);
         var job = _jobs.Offer(template);
         if (_jobs.Current is not null)
         {
@@ -121,7 +124,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
         {
             try
             {
-                var longPollId = _jobs.CurrentTemplate?.LongPollId;
+                var longPollId = _jobs.Current is null ? null : Volatile.Read(ref _longPollId);
                 if (longPollId is null)
                 {
                     await RefreshAsync(token).ConfigureAwait(false);

@@ -135,6 +135,17 @@ public sealed class NodeRpcClientTests
         Assert.That(error!.Message, Does.Contain("/nonexistent/.cookie"));
     }
 
+    [Test]
+    public void DelayAfter_Failures_DoublesUpToMaximum()
+    {
+        var backoff = new RetryBackoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), 10);
+
+        var delays = Enumerable.Range(1, 5).Select(backoff.DelayAfter).Select(d => (int)d.TotalMilliseconds);
+
+        Assert.That(delays, Is.EqualTo(new[] { 250, 500, 1000, 1000, 1000 }));
+        Assert.That(backoff.DelayAfter(1000), Is.EqualTo(TimeSpan.FromSeconds(1)));
+    }
+
     private static NodeRpcClient Client(Uri url) =>
         new(url, NodeCredentials.FromUserPassword("user", "secret"), TimeSpan.FromSeconds(5), FastRetry, TimeProvider.System, NullLogger.Instance);
 }

@@ -56,6 +56,9 @@ public sealed class ChainServices : IAsyncDisposable
     /// <summary>Per-connection extranonce1 values with this instance's prefix.</summary>
     public Extranonce1Allocator Extranonce1 { get; }
 
+    /// <summary>When the node last answered with a template; null before the first.</summary>
+    public DateTimeOffset? LastTemplateAt => _watcher.LastTemplateAt;
+
     /// <summary>Extranonce2 size miners are told.</summary>
     public int Extranonce2Size => Options.Extranonce2Size;
 

@@ -22,6 +22,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private Task[] _loops = [];
     private long _lastRefreshTimestamp;
+    private long _lastTemplateUnixMilliseconds;
     private string? _longPollId;
 
     /// <summary>Creates a watcher fetching templates with <paramref name="rules"/>.</summary>
@@ -37,6 +38,16 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
 
     /// <summary>Completes once the first job exists.</summary>
     public Task FirstJob => _firstJob.Task;
+
+    /// <summary>When the node last answered with a template (whether or not it made a new job); null before the first.</summary>
+    public DateTimeOffset? LastTemplateAt
+    {
+        get
+        {
+            var ms = Volatile.Read(ref _lastTemplateUnixMilliseconds);
+            return ms == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+    }
 
     /// <summary>Starts the loops; returns at once (see <see cref="FirstJob"/>).</summary>
     public void Start()
@@ -108,6 +119,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
     {
         // The newest id the node gave, even when the template made no job: an older id would return at once.
         Volatile.Write(ref _longPollId, template.LongPollId);
+        Volatile.Write(ref _lastTemplateUnixMilliseconds, _time.GetUtcNow().ToUnixTimeMilliseconds());
         var job = _jobs.Offer(template);
         if (_jobs.Current is not null)
         {

@@ -9,6 +9,7 @@ namespace Pool.Benchmarks;
 public sealed class Sha256dQuickBenchmark : IQuickBenchmark
 {
     private const int BatchSize = 4096;
+    private const int ScryptBatch = 16;
     private static readonly TimeSpan Warmup = TimeSpan.FromMilliseconds(400);
     private static readonly TimeSpan Measure = TimeSpan.FromSeconds(2);
 
@@ -40,8 +41,13 @@ public sealed class Sha256dQuickBenchmark : IQuickBenchmark
         var bcl = Rate(() => RuntimeDoubleHash(headers, digests), BatchSize);
         Print("SHA256.HashData twice", bcl, "MH/s", 1e6);
 
-        var scrypt = Rate(() => ScryptHeaders(headers, digests), 16);
-        Print("scrypt(N=1024,r=1,p=1) header", scrypt, "H/s", 1);
+        var scrypt = Rate(() => ScryptHeaders(headers, digests), ScryptBatch);
+        Print("scrypt one header (Scrypt.Hash)", scrypt, "H/s", 1);
+        foreach (var implementation in Scrypt.Available)
+        {
+            var rate = Rate(() => Scrypt.HashMany(implementation, headers.AsSpan(0, ScryptBatch * 80), 80, Scrypt.LitecoinN, digests.AsSpan(0, ScryptBatch * 32)), ScryptBatch);
+            Print($"scrypt {implementation,-8} batch", rate, "H/s", 1);
+        }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio best/bcl: {best / bcl:F2}"));
         return Task.FromResult(0);
@@ -59,7 +65,7 @@ public sealed class Sha256dQuickBenchmark : IQuickBenchmark
 
     private static void ScryptHeaders(byte[] headers, byte[] digests)
     {
-        for (var i = 0; i < 16; i++)
+        for (var i = 0; i < ScryptBatch; i++)
         {
             var header = headers.AsSpan(i * 80, 80);
             Scrypt.Hash(header, header, Scrypt.LitecoinN, digests.AsSpan(i * 32, 32));

@@ -84,6 +84,53 @@ public class ScryptTests
         Assert.That(CompactTarget.ToTarget(block.CompactBits).IsMetBy(pow), Is.False);
     }
 
+    private static IEnumerable<TestCaseData> ImplementationsAndBatchSizes =>
+        from implementation in Scrypt.Available
+        from count in new[] { 1, 3, 5, 9 }
+        select new TestCaseData(implementation, count);
+
+    [TestCaseSource(nameof(ImplementationsAndBatchSizes))]
+    public void HashMany_BatchNotAMultipleOfLanes_MatchesOneAtATime(ScryptImplementation implementation, int count)
+    {
+        var headers = new byte[count * 80];
+        new Random(count).NextBytes(headers);
+        var digests = new byte[count * 32];
+        Scrypt.HashMany(implementation, headers, 80, Scrypt.LitecoinN, digests);
+        for (var i = 0; i < count; i++)
+        {
+            var header = headers.AsSpan(i * 80, 80);
+            var expected = new byte[32];
+            Scrypt.Hash(header, header, Scrypt.LitecoinN, 1, 1, expected);
+            Assert.That(digests.AsSpan(i * 32, 32).ToArray(), Is.EqualTo(expected), $"header {i}");
+        }
+    }
+
+    [TestCaseSource(nameof(ImplementationsAndBatchSizes))]
+    public void HashMany_SmallCostBatch_MatchesRfcVectorOne(ScryptImplementation implementation, int count)
+    {
+        // The RFC's first vector (empty password and salt, N = 16) repeated: 32 bytes of its output per message.
+        var digests = new byte[count * 32];
+        Scrypt.HashMany(implementation, [], 0, 16, digests);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.That(Convert.ToHexStringLower(digests.AsSpan(i * 32, 32)),
+                Is.EqualTo("77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442"));
+        }
+    }
+
+    [Test]
+    public void HashHeaders_RealLitecoinHeadersInOneBatch_GivePublishedPowHashes()
+    {
+        var blocks = LitecoinBlocks.ToList();
+        var headers = blocks.SelectMany(b => b.Header()).ToArray();
+        var digests = new byte[blocks.Count * 32];
+        ScryptPow.Instance.HashHeaders(headers, digests);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Assert.That(GoldenBlock.Display(digests.AsSpan(i * 32, 32)), Is.EqualTo(blocks[i].PowHash));
+        }
+    }
+
     [Test]
     public void Hash_CostNotPowerOfTwo_Throws()
     {

@@ -14,6 +14,9 @@ public static partial class Scrypt
 
     private const int WordsPerR = 32;
 
+    [ThreadStatic]
+    private static uint[]? t_scratch;
+
     /// <summary>Derives <paramref name="output"/>.Length bytes from password and salt with cost <paramref name="n"/> (a power of two), r = 1, p = 1.</summary>
     [SkipLocalsInit]
     public static void Hash(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int n, Span<byte> output)
@@ -21,10 +24,10 @@ public static partial class Scrypt
         ValidateCost(n, 1, 1);
         Span<byte> block = stackalloc byte[128];
         Rfc2898DeriveBytes.Pbkdf2(password, salt, block, 1, HashAlgorithmName.SHA256);
-        Span<uint> x = stackalloc uint[WordsPerR];
-        ReadWords(block, x);
-        RoMixSingle(x, n);
-        WriteWords(x, block);
+        Span<uint> x = stackalloc uint[2 * WordsPerR];
+        ReadWords(block, x[..WordsPerR]);
+        RoMixGeneral(x[..WordsPerR], x[WordsPerR..], Scratch(n * WordsPerR), n, 1);
+        WriteWords(x[..WordsPerR], block);
         Rfc2898DeriveBytes.Pbkdf2(password, block, output, 1, HashAlgorithmName.SHA256);
     }
 
@@ -64,6 +67,13 @@ public static partial class Scrypt
             ArrayPool<uint>.Shared.Return(words);
             ArrayPool<byte>.Shared.Return(bytes);
         }
+    }
+
+    // One table per thread, reused by every call on it, so hashing allocates nothing once warm.
+    private static Span<uint> Scratch(int words)
+    {
+        var scratch = t_scratch is { } s && s.Length >= words ? s : (t_scratch = new uint[words]);
+        return scratch.AsSpan(0, words);
     }
 
     private static void ValidateCost(int n, int r, int p)

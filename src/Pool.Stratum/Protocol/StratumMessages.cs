@@ -69,8 +69,12 @@ public static partial class StratumMessages
         json.WriteStartObject("result"u8);
         if (versionMask is { } mask)
         {
-            json.WriteBoolean(StratumMethodNames.VersionRolling, true);
-            json.WriteString(StratumMethodNames.VersionRollingMask, mask.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+            // A mask with no bits in common means no version rolling at all.
+            json.WriteBoolean(StratumMethodNames.VersionRolling, mask != 0);
+            if (mask != 0)
+            {
+                json.WriteString(StratumMethodNames.VersionRollingMask, mask.ToString("x8", System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
         if (minimumDifficulty)

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Pool.Stratum.Difficulty;
+using Pool.Stratum.Protocol;
+using Pool.Stratum.Security;
+
+namespace Pool.Stratum.Server;
+
+/// <summary>
+/// One miner's connection: a read loop that frames and answers requests in order, and a writer loop that drains a
+/// bounded queue of encoded messages into the output pipe, flushing once per batch.
+/// </summary>
+internal sealed partial class StratumConnection
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static long _nextId;
+
+    private readonly StratumServices _services;
+    private readonly StreamTransport _transport;
+    private readonly Channel<OutboundMessage> _outbound;
+    private readonly List<(byte[] Utf8, WorkerLogin Login)> _workers = [];
+    private readonly object _stateLock = new();
+    private readonly DateTimeOffset _connectedAt;
+    private int _closeRequested;
+
+    public StratumConnection(StratumServices services, StreamTransport transport, IPAddress remoteAddress, double startingDifficulty)
+    {
+        _services = services;
+        _transport = transport;
+        RemoteAddress = remoteAddress;
+        Id = Interlocked.Increment(ref _nextId);
+        _connectedAt = services.Time.GetUtcNow();
+        Vardiff = new VardiffController(services.Options.Vardiff, services.Time, startingDifficulty);
+        _outbound = Channel.CreateBounded<OutboundMessage>(new BoundedChannelOptions(services.Options.OutboundQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _sentJobs = new SentJob?[services.Options.JobsPerConnection];
+    }
+
+    public long Id { get; }
+
+    public IPAddress RemoteAddress { get; }
+
+    public VardiffController Vardiff { get; }
+
+    public bool IsSubscribed { get; private set; }
+
+    public bool IsAuthorized => _workers.Count > 0;
+
+    /// <summary>True when the connection never subscribed within the allowed time.</summary>
+    public bool SubscribeTimedOut(DateTimeOffset now) => !IsSubscribed && now - _connectedAt > _services.Options.SubscribeTimeout;
+
+    /// <summary>Serves the connection until the miner leaves or it is closed; always releases what it holds.</summary>
+    public async Task RunAsync()
+    {
+        var transport = _transport.RunAsync();
+        var writer = WriteLoopAsync();
+        try
+        {
+            await ReadLoopAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException)
+        {
+            _services.Logger.LogDebug(e, "Connection {Id} from {Address} ended", Id, RemoteAddress);
+        }
+        catch (Exception e)
+        {
+            _services.Logger.LogError(e, "Connection {Id} from {Address} failed", Id, RemoteAddress);
+        }
+        finally
+        {
+            _outbound.Writer.TryComplete();
+            await _transport.Input.CompleteAsync().ConfigureAwait(false);
+            if (await Task.WhenAny(writer, Task.Delay(DrainTimeout, _services.Time)).ConfigureAwait(false) != writer)
+            {
+                _transport.Abort();
+            }
+
+            await writer.ConfigureAwait(false);
+            await transport.ConfigureAwait(false);
+            ReleaseExtranonce();
+        }
+    }
+
+    /// <summary>Stops reading requests; what was read is still answered and the queue flushed before the socket closes.</summary>
+    public void RequestClose()
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) == 0)
+        {
+            _transport.Input.CancelPendingRead();
+        }
+    }
+
+    /// <summary>Cuts the connection at once (a miner that does not read, a banned address).</summary>
+    public void Abort()
+    {
+        RequestClose();
+        _transport.Abort();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Pool.Chain.Jobs;
+using Pool.Stratum.Server;
+
+namespace Pool.Stratum;
+
+public sealed partial class StratumServer
+{
+    /// <summary>Sends client.show_message to every connection; returns how many got it.</summary>
+    public int ShowMessage(string text) => _connections.Values.Count(c => c.IsSubscribed && c.ShowMessage(text));
+
+    /// <summary>Sends client.reconnect to every connection; returns how many got it.</summary>
+    public int RequestReconnect(string host, int port, int waitSeconds) =>
+        _connections.Values.Count(c => c.IsSubscribed && c.Reconnect(host, port, waitSeconds));
+
+    /// <summary>Changes the pool's version-rolling mask and sends mining.set_version_mask to miners that roll versions.</summary>
+    public int SetVersionRollingMask(uint mask)
+    {
+        _services.VersionRollingMask = mask;
+        return _connections.Values.Count(c => c.UpdateVersionMask(mask));
+    }
+
+    /// <summary>Gives every miner that subscribed to extranonce changes a new extranonce1 (mining.set_extranonce).</summary>
+    public int RenewExtranonces() => _connections.Values.Count(c => c.RenewExtranonce());
+
+    private void OnJobCreated(MiningJob job)
+    {
+        var encoded = new EncodedJob(job);
+        _services.CurrentJob = encoded;
+        foreach (var connection in _connections.Values)
+        {
+            connection.OnJob(encoded);
+        }
+    }
+
+    private void Sweep()
+    {
+        var now = _services.Time.GetUtcNow();
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.SubscribeTimedOut(now))
+            {
+                _logger.LogDebug("Connection {Id} from {Address} did not subscribe in time", connection.Id, connection.RemoteAddress);
+                connection.Abort();
+                continue;
+            }
+
+            if (connection.TryRetargetIdle())
+            {
+                _services.Counters.Retargeted();
+            }
+        }
+    }
+
+    private void OnBanned(IPAddress address, DateTimeOffset until)
+    {
+        _services.Counters.Banned();
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.RemoteAddress.Equals(address))
+            {
+                connection.RequestClose();
+            }
+        }
+
+        AddressBanned?.Invoke(address, until);
+    }
+}

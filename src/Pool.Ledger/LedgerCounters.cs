@@ -6,8 +6,7 @@ namespace Pool.Ledger;
 public sealed class LedgerCounters
 {
     private readonly Func<long> _spoolDepth;
-    private long _sharesSpooled;
-    private long _blocksSpooled;
+    private readonly Func<long> _spooled;
     private long _batches;
     private long _sharesWritten;
     private long _replaysSkipped;
@@ -18,13 +17,14 @@ public sealed class LedgerCounters
     private long _lastBatchTicks;
     private string? _lastRedisError;
 
-    internal LedgerCounters(Func<long> spoolDepth) => _spoolDepth = spoolDepth;
+    internal LedgerCounters(Func<long> spoolDepth, Func<long> spooled)
+    {
+        _spoolDepth = spoolDepth;
+        _spooled = spooled;
+    }
 
-    /// <summary>Shares made durable in the spool (acknowledged to miners).</summary>
-    public long SharesSpooled => Volatile.Read(ref _sharesSpooled);
-
-    /// <summary>Found blocks made durable in the spool.</summary>
-    public long BlocksSpooled => Volatile.Read(ref _blocksSpooled);
+    /// <summary>Records (shares and found blocks) made durable in the spool since start.</summary>
+    public long RecordsSpooled => _spooled();
 
     /// <summary>Batches Redis applied.</summary>
     public long Batches => Volatile.Read(ref _batches);
@@ -55,10 +55,6 @@ public sealed class LedgerCounters
 
     /// <summary>Records in the spool that Redis does not hold yet.</summary>
     public long SpoolDepth => _spoolDepth();
-
-    internal void ShareSpooled() => Interlocked.Increment(ref _sharesSpooled);
-
-    internal void BlockSpooled() => Interlocked.Increment(ref _blocksSpooled);
 
     internal void RoundClosed() => Interlocked.Increment(ref _roundsClosed);
 

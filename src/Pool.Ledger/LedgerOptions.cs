@@ -28,7 +28,7 @@ public sealed class LedgerOptions
     public long SpoolSegmentBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Most shares sent to Redis in one round trip.</summary>
-    public int BatchSize { get; set; } = 1024;
+    public int BatchSize { get; set; } = 4096;
 
     /// <summary>How long the writer waits for a batch to fill once shares are waiting.</summary>
     public TimeSpan BatchLinger { get; set; } = TimeSpan.FromMilliseconds(1);

@@ -33,7 +33,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _logger = logger;
         _time = time ?? TimeProvider.System;
         Store = new RedisLedgerStore(redis, options.PoolId, options.PplnsWindowFactor);
-        Counters = new LedgerCounters(() => _spool?.Depth ?? 0);
+        Counters = new LedgerCounters(() => _spool?.Depth ?? 0, () => _spool?.RecordsWritten ?? 0);
     }
 
     /// <summary>Counters for metrics.</summary>
@@ -67,11 +67,11 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     }
 
     /// <inheritdoc/>
-    public async ValueTask RecordAsync(AcceptedShare share, CancellationToken cancellationToken = default)
+    public ValueTask RecordAsync(AcceptedShare share, CancellationToken cancellationToken = default)
     {
         var spool = _spool ?? throw new InvalidOperationException("the ledger is not started");
-        await spool.AppendAsync(SpoolRecordType.Share, ShareRecord.Encode(share)).ConfigureAwait(false);
-        Counters.ShareSpooled();
+        ShareRecord.Validate(share);
+        return spool.AppendAsync(SpoolRecordType.Share, ShareRecord.MaxByteCount(share), share, static (s, destination) => ShareRecord.Write(s, destination));
     }
 
     /// <inheritdoc/>
@@ -79,7 +79,6 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     {
         var spool = _spool ?? throw new InvalidOperationException("the ledger is not started");
         await spool.AppendAsync(SpoolRecordType.Block, BlockRecord.Encode(block)).ConfigureAwait(false);
-        Counters.BlockSpooled();
         _logger.LogInformation("Block {Hash} at height {Height} found by {Finder}: the round closes", block.BlockHash, block.Height, block.Finder);
     }
 

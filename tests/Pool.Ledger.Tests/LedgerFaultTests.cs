@@ -11,7 +11,8 @@ public class LedgerFaultTests
     public async Task RecordAsync_RedisKilledAndRestartedMidStream_EveryAcknowledgedShareRecordedOnce()
     {
         await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "always");
-        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString, o => o.PoolId = "outage");
+        // Short timeouts so commands queued while Redis is away fail (and are retried) within the test.
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => o.PoolId = "outage");
         var acknowledged = 0;
         var total = 0.0;
         var sharesRecordedWhileDown = 0;
@@ -29,7 +30,7 @@ public class LedgerFaultTests
         redis.Kill();
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(w, 300, 300)));
         sharesRecordedWhileDown = acknowledged - (Writers * 300);
-        await Task.Delay(300);
+        await Task.Delay(1000);
         var errorsWhileDown = fixture.Ledger.Counters.RedisErrors;
         var depthWhileDown = fixture.Ledger.Counters.SpoolDepth;
         await redis.StartAgainAsync();

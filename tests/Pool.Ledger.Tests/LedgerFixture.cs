@@ -49,13 +49,24 @@ internal sealed class LedgerFixture : IAsyncDisposable
         return new LedgerFixture(options, redis, ledger, spool);
     }
 
-    public async Task<long> StreamLengthAsync() => await Database.StreamLengthAsync(Keys.Shares);
+    public async Task<long> StreamLengthAsync() => (await StreamRecordsAsync()).Count;
 
-    public async Task<List<string>> StreamShareIdsAsync()
+    /// <summary>Every share record in the stream, oldest first, read page by page.</summary>
+    public async Task<List<string>> StreamRecordsAsync()
     {
         var entries = await Database.StreamRangeAsync(Keys.Shares);
-        return entries.Select(e => ((string)e["s"]!).Split('|')[0]).ToList();
+        var records = new List<string>();
+        foreach (var entry in entries)
+        {
+            var page = ((string)entry["s"]!).Split('\n');
+            Assert.That((int)entry["n"], Is.EqualTo(page.Length), "a page's count matches its records");
+            records.AddRange(page);
+        }
+
+        return records;
     }
+
+    public async Task<List<string>> StreamShareIdsAsync() => (await StreamRecordsAsync()).Select(r => r.Split('|')[0]).ToList();
 
     public async ValueTask DisposeAsync()
     {

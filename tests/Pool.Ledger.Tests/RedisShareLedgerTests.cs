@@ -79,7 +79,7 @@ public class RedisShareLedgerTests
         Assert.That(round.Block, Is.EqualTo(TestShares.Block("b1", networkDifficulty: 4, finder: "A")));
         Assert.That(round.RoundScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 8, ["B"] = 7 }));
         Assert.That(round.PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 3, ["B"] = 7 }));
-        var window = (await fixture.Database.StreamRangeAsync(fixture.Keys.Shares)).Skip(1).Take(4).Select(e => (byte[])e["s"]!).ToList();
+        var window = (await fixture.StreamRecordsAsync()).Skip(1).Take(4).Select(System.Text.Encoding.UTF8.GetBytes).ToList();
         Assert.That(round.SharesRoot, Is.EqualTo(MerkleRootOfFour(window)));
         Assert.That(await ledger.Store.GetCurrentRoundAsync(), Is.EqualTo(2));
         Assert.That(await ledger.Store.GetRoundScoresAsync(2), Is.EquivalentTo(new Dictionary<string, double> { ["B"] = 7 }));

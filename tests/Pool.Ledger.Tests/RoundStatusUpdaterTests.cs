@@ -65,8 +65,9 @@ public class RoundStatusUpdaterTests
         await using var redis = await RedisServer.StartAsync();
         await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString, o => o.Retention = TimeSpan.FromMinutes(1));
         await fixture.Ledger.RecordAsync(TestShares.Share("old1", "A", 1));
-        await fixture.Ledger.RecordAsync(TestShares.Share("old2", "A", 1));
         await fixture.Ledger.BlockFoundAsync(TestShares.Block("b1", 1));
+        await fixture.Ledger.RecordAsync(TestShares.Share("old2", "A", 1));
+        await fixture.Ledger.BlockFoundAsync(TestShares.Block("b2", 1, height: 102));
         await fixture.Ledger.RecordAsync(TestShares.Share("open1", "A", 1));
         await fixture.Ledger.FlushAsync();
         var source = new ScriptedConfirmationSource();
@@ -74,17 +75,19 @@ public class RoundStatusUpdaterTests
         await using var updater = new RoundStatusUpdater(fixture.Ledger.Store, source, fixture.Options, NullLogger<RoundStatusUpdater>.Instance, clock);
 
         source.Blocks["b1"] = new BlockConfirmation(true, 5);
+        source.Blocks["b2"] = new BlockConfirmation(true, 4);
         await updater.CheckOnceAsync();
         var whilePending = await fixture.StreamShareIdsAsync();
         clock.Now = DateTimeOffset.UtcNow.AddMinutes(5);
         await updater.CheckOnceAsync();
         var whilePendingLater = await fixture.StreamShareIdsAsync();
         source.Blocks["b1"] = new BlockConfirmation(true, 100);
+        source.Blocks["b2"] = new BlockConfirmation(true, 100);
         await updater.CheckOnceAsync();
         var afterSettled = await fixture.StreamShareIdsAsync();
 
         Assert.That(whilePending, Is.EqualTo(new[] { "old1", "old2", "open1" }));
         Assert.That(whilePendingLater, Is.EqualTo(new[] { "old1", "old2", "open1" }), "a pending round's window is kept");
-        Assert.That(afterSettled, Is.EqualTo(new[] { "old2", "open1" }), "the open round's shares and its start are kept");
+        Assert.That(afterSettled, Is.EqualTo(new[] { "old2", "open1" }), "the open round's shares and the page it starts after are kept");
     }
 }

@@ -20,8 +20,11 @@ public static class ShareRecord
 
     private const int FieldCount = 8;
 
-    /// <summary>Encodes <paramref name="share"/>; throws <see cref="ArgumentException"/> naming the field that cannot be recorded.</summary>
-    public static byte[] Encode(AcceptedShare share)
+    // Seven separators, a double (at most 24 chars), two longs (at most 20 each).
+    private const int NumbersAndSeparators = 7 + 24 + 20 + 20;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the field of <paramref name="share"/> that cannot be recorded.</summary>
+    public static void Validate(AcceptedShare share)
     {
         ArgumentNullException.ThrowIfNull(share);
         RecordText.CheckField(share.ShareId, "share id", allowEmpty: false);
@@ -34,23 +37,52 @@ public static class ShareRecord
             throw new ArgumentException($"share {share.ShareId}: credited difficulty must be a positive finite number, got {share.Difficulty}", nameof(share));
         }
 
-        var text = string.Join(
-            Separator,
-            share.ShareId,
-            share.Miner,
-            share.Worker,
-            share.Difficulty.ToString("R", CultureInfo.InvariantCulture),
-            share.JobId,
-            share.BlockHeight.ToString(CultureInfo.InvariantCulture),
-            share.Time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            share.InstanceId);
-        var bytes = Encoding.UTF8.GetBytes(text);
-        if (bytes.Length > MaxLength)
+        if (MaxByteCount(share) > MaxLength)
         {
-            throw new ArgumentException($"share {share.ShareId}: record is {bytes.Length} bytes, more than {MaxLength}; shorten the worker name or job id", nameof(share));
+            throw new ArgumentException($"share {share.ShareId}: the record could exceed {MaxLength} bytes; shorten the worker name or job id", nameof(share));
         }
+    }
 
-        return bytes;
+    /// <summary>Most bytes <see cref="Write"/> needs for <paramref name="share"/>.</summary>
+    public static int MaxByteCount(AcceptedShare share)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var chars = share.ShareId.Length + share.Miner.Length + share.Worker.Length + share.JobId.Length + share.InstanceId.Length;
+        return Encoding.UTF8.GetMaxByteCount(chars) + NumbersAndSeparators;
+    }
+
+    /// <summary>Writes a <see cref="Validate"/>d share's record into <paramref name="destination"/> without allocating; returns its length.</summary>
+    public static int Write(AcceptedShare share, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        var at = 0;
+        at += Encoding.UTF8.GetBytes(share.ShareId, destination[at..]);
+        destination[at++] = (byte)Separator;
+        at += Encoding.UTF8.GetBytes(share.Miner, destination[at..]);
+        destination[at++] = (byte)Separator;
+        at += Encoding.UTF8.GetBytes(share.Worker, destination[at..]);
+        destination[at++] = (byte)Separator;
+        share.Difficulty.TryFormat(destination[at..], out var written, "R", CultureInfo.InvariantCulture);
+        at += written;
+        destination[at++] = (byte)Separator;
+        at += Encoding.UTF8.GetBytes(share.JobId, destination[at..]);
+        destination[at++] = (byte)Separator;
+        share.BlockHeight.TryFormat(destination[at..], out written, default, CultureInfo.InvariantCulture);
+        at += written;
+        destination[at++] = (byte)Separator;
+        share.Time.ToUnixTimeMilliseconds().TryFormat(destination[at..], out written, default, CultureInfo.InvariantCulture);
+        at += written;
+        destination[at++] = (byte)Separator;
+        at += Encoding.UTF8.GetBytes(share.InstanceId, destination[at..]);
+        return at;
+    }
+
+    /// <summary>Encodes <paramref name="share"/> into a new array; throws <see cref="ArgumentException"/> naming the field that cannot be recorded.</summary>
+    public static byte[] Encode(AcceptedShare share)
+    {
+        Validate(share);
+        var buffer = new byte[MaxByteCount(share)];
+        return buffer.AsSpan(0, Write(share, buffer)).ToArray();
     }
 
     /// <summary>Reads the fields the ledger aggregates, without allocating; false when the bytes are not a share record.</summary>

@@ -20,7 +20,7 @@ internal static class LedgerScripts
         """;
 
     /// <summary>
-    /// KEYS: spools, shares, current round. ARGV: prefix, spool, firstSeq, lastSeq, then share count and records,
+    /// KEYS: spools, shares, current round. ARGV: prefix, spool, firstSeq, lastSeq, share count, the page (records joined by '\n'),
     /// score count and (miner, delta) pairs, round work delta, bucket count and per bucket (suffix, ttl, field count, (field, delta)…).
     /// Returns {1, lastSeq, round} when applied, {0, applied} when already applied, {-1, applied} when the batch overlaps what is applied.
     /// </summary>
@@ -34,10 +34,9 @@ internal static class LedgerScripts
         local round = current_round(prefix, KEYS[3])
         local roundKey = prefix .. ':round:' .. round
         local i = 5
-        local count = tonumber(ARGV[i]); i = i + 1
-        for _ = 1, count do
-          redis.call('XADD', KEYS[2], '*', 's', ARGV[i]); i = i + 1
-        end
+        local count = tonumber(ARGV[i])
+        if count > 0 then redis.call('XADD', KEYS[2], '*', 'n', count, 's', ARGV[i + 1]) end
+        i = i + 2
         local scores = tonumber(ARGV[i]); i = i + 1
         for _ = 1, scores do
           redis.call('HINCRBYFLOAT', roundKey .. ':scores', ARGV[i], ARGV[i + 1]); i = i + 2

@@ -5,13 +5,12 @@ using StackExchange.Redis;
 namespace Pool.Ledger.Redis;
 
 /// <summary>
-/// Freezing a closed round's PPLNS window: walking the share stream back from the round's end (shares there never change)
+/// Freezing a closed round's PPLNS window: walking the share stream back from the round's last page (pages never change)
 /// until N × network difficulty of credited work is covered; the share that crosses the boundary counts whole.
 /// </summary>
 public sealed partial class RedisLedgerStore
 {
     private const int WindowPage = 4096;
-    private const string RecordField = "s";
 
     /// <summary>Computes and stores round <paramref name="round"/>'s window unless it is frozen already; false when it was.</summary>
     public async Task<bool> FreezeWindowAsync(long round)
@@ -31,14 +30,25 @@ public sealed partial class RedisLedgerStore
             var page = await _database.StreamRangeAsync(Keys.Shares, "-", from, WindowPage, Order.Descending).ConfigureAwait(false);
             foreach (var entry in page)
             {
-                var record = (byte[])entry[RecordField]!;
-                if (record is null || !ShareRecord.TryParse(record, out var fields))
+                var bytes = (byte[]?)entry[SharePage.RecordsField];
+                if (bytes is null)
                 {
                     continue;
                 }
 
-                newestFirst.Add((System.Text.Encoding.UTF8.GetString(record.AsSpan()[fields.Miner]), fields.Difficulty, SharesRoot.Leaf(record), entry.Id));
-                covered += fields.Difficulty;
+                var records = SharePage.Split(bytes);
+                for (var r = records.Count - 1; r >= 0 && covered < windowWork; r--)
+                {
+                    var record = bytes.AsSpan()[records[r]];
+                    if (!ShareRecord.TryParse(record, out var fields))
+                    {
+                        continue;
+                    }
+
+                    newestFirst.Add((System.Text.Encoding.UTF8.GetString(record[fields.Miner]), fields.Difficulty, SharesRoot.Leaf(record), entry.Id));
+                    covered += fields.Difficulty;
+                }
+
                 if (covered >= windowWork)
                 {
                     break;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Pool.Ledger.Records;
@@ -7,9 +8,9 @@ using StackExchange.Redis;
 namespace Pool.Ledger.Redis;
 
 /// <summary>
-/// Turns a run of spooled shares into the arguments of one <see cref="LedgerScripts.PushShares"/> call: the records for the
-/// stream plus per-batch sums (round scores per miner, hashrate buckets per minute and hour), so Redis does one increment per
-/// miner and bucket instead of one per share. Reused batch after batch.
+/// Turns a run of spooled shares into the arguments of one <see cref="LedgerScripts.PushShares"/> call: one stream page holding
+/// the records in order, plus per-batch sums (round scores per miner, hashrate buckets per minute and hour), so Redis does one increment per
+/// miner and bucket instead of one per share. Reused batch after batch; the page buffer stays valid until the next build.
 /// </summary>
 internal sealed class ShareBatchBuilder
 {
@@ -23,7 +24,10 @@ internal sealed class ShareBatchBuilder
 
     private readonly Dictionary<string, double> _scores = new(StringComparer.Ordinal);
     private readonly Dictionary<(HashrateBucketSize Size, long Start), Dictionary<string, double>> _buckets = [];
+    private static readonly byte[] PageSeparator = [(byte)SharePage.Separator];
+
     private readonly List<RedisValue> _arguments = [];
+    private readonly ArrayBufferWriter<byte> _page = new(1 << 20);
     private readonly char[] _chars = new char[2 * ShareRecord.MaxLength + 8];
 
     /// <summary>Builds the script arguments for <paramref name="shares"/>; <paramref name="skipped"/> counts records that were not share records.</summary>
@@ -38,6 +42,8 @@ internal sealed class ShareBatchBuilder
         _arguments.Add(shares[^1].Sequence);
         var countIndex = _arguments.Count;
         _arguments.Add(0);
+        _arguments.Add(RedisValue.Null);
+        _page.ResetWrittenCount();
         var work = 0.0;
         skipped = 0;
         foreach (var entry in shares)
@@ -49,12 +55,18 @@ internal sealed class ShareBatchBuilder
                 continue;
             }
 
-            _arguments.Add(entry.Payload);
+            if (_page.WrittenCount > 0)
+            {
+                _page.Write(PageSeparator);
+            }
+
+            _page.Write(record);
             work += fields.Difficulty;
             Aggregate(record, fields);
         }
 
         _arguments[countIndex] = shares.Count - skipped;
+        _arguments[countIndex + 1] = _page.WrittenMemory;
         _arguments.Add(_scores.Count);
         foreach (var (miner, score) in _scores)
         {

@@ -16,6 +16,10 @@ public sealed partial class ShareSpool
     private TaskCompletionSource _group = NewGroup();
     private bool _signalled;
     private long _lastSequence;
+    private long _recordsWritten;
+
+    /// <summary>Records made durable since the spool was opened.</summary>
+    public long RecordsWritten => Volatile.Read(ref _recordsWritten);
 
     /// <summary>Raised (on the writer's thread) after records became durable.</summary>
     public event Action? Appended;
@@ -35,6 +39,36 @@ public sealed partial class ShareSpool
             var size = SpoolRecordFormat.HeaderSize + payload.Length;
             SpoolRecordFormat.Write(_pending.GetSpan(size), ++_lastSequence, type, payload);
             _pending.Advance(size);
+            group = _group;
+            if (!_signalled)
+            {
+                _signalled = true;
+                _writeSignal.Release();
+            }
+        }
+
+        return new ValueTask(group.Task);
+    }
+
+    /// <summary>
+    /// Appends a record that <paramref name="write"/> serialises straight into the spool's buffer (at most
+    /// <paramref name="maxPayload"/> bytes), so the hot path copies nothing; completes once it is durable.
+    /// </summary>
+    public ValueTask AppendAsync<TState>(SpoolRecordType type, int maxPayload, TState state, SpoolPayloadWriter<TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (maxPayload > SpoolRecordFormat.MaxPayload)
+        {
+            throw new ArgumentException($"a spool record holds at most {SpoolRecordFormat.MaxPayload} bytes, got up to {maxPayload}", nameof(maxPayload));
+        }
+
+        TaskCompletionSource group;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+            var span = _pending.GetSpan(SpoolRecordFormat.HeaderSize + maxPayload);
+            var length = write(state, span[SpoolRecordFormat.HeaderSize..]);
+            _pending.Advance(SpoolRecordFormat.WriteHeader(span, ++_lastSequence, type, length));
             group = _group;
             if (!_signalled)
             {
@@ -114,6 +148,7 @@ public sealed partial class ShareSpool
             return;
         }
 
+        Interlocked.Add(ref _recordsWritten, lastInGroup - tail.Sequence);
         tail = new SpoolTail(tail.SegmentFirstSequence, tail.Length + bytes.Length, lastInGroup);
         if (tail.Length >= _segmentBytes)
         {

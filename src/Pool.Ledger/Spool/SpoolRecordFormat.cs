@@ -27,6 +27,16 @@ public static class SpoolRecordFormat
         return HeaderSize + payload.Length;
     }
 
+    /// <summary>Writes the header of a record whose payload is already at <c>destination[HeaderSize..]</c>.</summary>
+    public static int WriteHeader(Span<byte> destination, long sequence, SpoolRecordType type, int payloadLength)
+    {
+        BinaryPrimitives.WriteUInt32LittleEndian(destination, (uint)payloadLength);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[8..], sequence);
+        destination[16] = (byte)type;
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[4..], Checksum(destination[8..(HeaderSize + payloadLength)]));
+        return HeaderSize + payloadLength;
+    }
+
     /// <summary>
     /// Reads the record at the start of <paramref name="source"/>. Returns the record's size, 0 when <paramref name="source"/>
     /// holds only part of it, or -1 when the bytes are not a valid record (torn or corrupt).

@@ -9,8 +9,6 @@ namespace Pool.Settlement.Settlement;
 
 public sealed partial class SettlementJob
 {
-    private const string AlreadySettledError = "SettlementAlreadyUsed";
-
     private async Task DriveOpenChunksAsync(SettlementReport report, CancellationToken cancellationToken)
     {
         var open = await _store.GetOpenChunksAsync();
@@ -78,30 +76,15 @@ public sealed partial class SettlementJob
     {
         var chain = _chain!;
         var signer = _signer!;
-        BigInteger gas;
-        try
-        {
-            gas = await chain.EstimateGasAsync(signer.Address, _options.TokenAddress, data);
-        }
-        catch (ContractRevertedException e) when (e.ErrorName == AlreadySettledError && replacing is not null)
-        {
-            // The stuck transaction was mined meanwhile; the receipt check picks it up.
-            return;
-        }
-        catch (ContractRevertedException e)
-        {
-            chunk.LastError = e.Message;
-            await _store.SaveChunkAsync(chunk);
-            throw;
-        }
-
+        // A replacement carries the same call, so it keeps the gas limit; estimating again would run against a pool
+        // state where the stuck transaction already settled this id.
+        var gasLimit = replacing is null ? await EstimateGasLimitAsync(chunk, data) : replacing.GasLimit;
         var current = Eip1559Fees.ForBaseFee(await chain.GetLatestBaseFeeAsync(), _options.PriorityFeeWei);
         var nonce = replacing is null ? await chain.GetNonceAsync(signer.Address, includePending: true) : replacing.Nonce;
         var fees = replacing is null
             ? current
             : new Eip1559Fees(BigInteger.Parse(replacing.MaxFeePerGas, CultureInfo.InvariantCulture), BigInteger.Parse(replacing.MaxPriorityFeePerGas, CultureInfo.InvariantCulture))
                 .BumpedFor(current, _options.FeeBumpPercent);
-        var gasLimit = BigInteger.Max((gas * 5 / 4) + 20_000, replacing?.GasLimit ?? 0);
         var signed = signer.Sign(_options.TokenAddress, data, nonce, fees, gasLimit);
 
         // Recorded before broadcast: after a crash the next run knows this nonce and hash and can find or resend it.
@@ -117,6 +100,21 @@ public sealed partial class SettlementJob
         Progress(string.Create(CultureInfo.InvariantCulture,
             $"{(replacing is null ? "sent" : "replaced stuck transaction with")} {signed.Hash} (nonce {nonce}, max fee {fees.MaxFeePerGas} wei, tip {fees.MaxPriorityFeePerGas} wei) for settlement {chunk.Id}: {outcome} {message}"));
         _crashHook(SettlementCrashPoint.AfterSend);
+    }
+
+    private async Task<BigInteger> EstimateGasLimitAsync(SettlementChunk chunk, byte[] data)
+    {
+        try
+        {
+            // A quarter more than the estimate: balances of new holders can be first writes the estimate saw as updates.
+            return (await _chain!.EstimateGasAsync(_signer!.Address, _options.TokenAddress, data) * 5 / 4) + 20_000;
+        }
+        catch (ContractRevertedException e)
+        {
+            chunk.LastError = e.Message;
+            await _store.SaveChunkAsync(chunk);
+            throw;
+        }
     }
 
     private static byte[] BuildSettleCall(SettlementChunk chunk, byte[] idBytes)

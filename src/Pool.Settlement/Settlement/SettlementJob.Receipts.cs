@@ -48,12 +48,18 @@ public sealed partial class SettlementJob
             }
 
             var now = _time.GetUtcNow();
-            if (!await chain.IsTransactionKnownAsync(latest.Hash))
+            var stuck = now - latest.SignedAt >= _options.StuckTimeout;
+            if (!stuck && !await chain.IsTransactionKnownAsync(latest.Hash))
             {
+                // Lost from the node's pool, or never sent before a crash: the recorded bytes go out again unchanged.
                 var (outcome, message) = await chain.SendRawAsync(new Chain.SignedTransaction(latest.Hash, latest.RawHex, latest.Nonce, default, latest.GasLimit));
                 Progress($"settlement {chunk.Id}: the node did not know {latest.Hash}; sent it again: {outcome} {message}");
+
+                // Refused as it is (e.g. its fee cap is now below the base fee): only a replacement with higher fees can go.
+                stuck = outcome == Chain.SendOutcome.Rejected;
             }
-            else if (now - latest.SignedAt >= _options.StuckTimeout)
+
+            if (stuck)
             {
                 await SignRecordAndSendAsync(chunk, BuildSettleCall(chunk, idBytes), replacing: latest);
                 continue;

@@ -1,0 +1,123 @@
+using System.Numerics;
+using Pool.Settlement.Rewards;
+using Pool.Settlement.Settlement;
+using Pool.Testing;
+
+namespace Pool.Settlement.Tests;
+
+[Category("Integration")]
+public class SettlementRecoveryTests
+{
+    private SettlementTestBed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await SettlementTestBed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    [TestCase(SettlementCrashPoint.AfterPlan)]
+    [TestCase(SettlementCrashPoint.BeforeSend)]
+    [TestCase(SettlementCrashPoint.AfterSend)]
+    [TestCase(SettlementCrashPoint.AfterReceipt)]
+    public async Task RunAsync_KilledAtPointThenRerun_PaysEveryMinerExactlyOnce(SettlementCrashPoint point)
+    {
+        _bed.Options.ChunkSize = 4;
+        var rounds = new[]
+        {
+            await _bed.AddRoundAsync(625_000_000, SettlementTestBed.Miners(9)),
+            await _bed.AddRoundAsync(312_500_000, SettlementTestBed.Miners(6)),
+        };
+
+        // Crash at the second time the point is reached, so some work is already done and some is not.
+        var hits = 0;
+        var crashing = _bed.NewJob(p =>
+        {
+            if (p == point && ++hits == 2)
+            {
+                throw new SimulatedKill(p);
+            }
+        });
+        Assert.ThrowsAsync<SimulatedKill>(() => crashing.RunAsync());
+
+        var resumed = await _bed.NewJob().RunAsync();
+
+        Assert.That(resumed.Outcome, Is.EqualTo(SettlementOutcome.Completed), resumed.Error);
+        Assert.That(resumed.Open, Is.Empty);
+        await AssertPaidExactlyOnceAsync(rounds);
+        var chunks = await _bed.Store.GetAllChunksAsync();
+        Assert.That(chunks.Select(c => c.State), Is.All.EqualTo(ChunkState.Final));
+        Assert.That(chunks.Select(c => c.Attempts.Count), Is.All.EqualTo(1), "a resumed chunk reuses its recorded transaction");
+    }
+
+    [Test]
+    public async Task RunAsync_EvmNodeDown_FailsClearlyAndNextRunPaysOnce()
+    {
+        var round = await _bed.AddRoundAsync(200_000_000, SettlementTestBed.Miners(5));
+        var nowhere = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+
+        var down = await _bed.NewJob(rpcUrl: nowhere).RunAsync();
+
+        Assert.That(down.Outcome, Is.EqualTo(SettlementOutcome.Failed));
+        Assert.That(down.Error, Does.Contain("cannot reach the EVM node").And.Contain(nowhere.Authority).And.Contain("nothing was lost"));
+        Assert.That(down.Open.Single().State, Is.EqualTo(ChunkState.Planned));
+
+        var up = await _bed.NewJob().RunAsync();
+
+        Assert.That(up.Outcome, Is.EqualTo(SettlementOutcome.Completed), up.Error);
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
+    public async Task RunAsync_LockHeldByAnotherRun_DoesNothing()
+    {
+        await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));
+        Assert.That(await _bed.Store.TryAcquireLockAsync("other-host/42/x", TimeSpan.FromSeconds(30)), Is.True);
+
+        var report = await _bed.NewJob().RunAsync();
+
+        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.LockHeld));
+        Assert.That(report.Error, Does.Contain("other-host/42/x"));
+        Assert.That(await _bed.Store.GetHandledRoundsAsync(), Is.Empty);
+        Assert.That(await _bed.Store.GetLockOwnerAsync(), Is.EqualTo("other-host/42/x"));
+    }
+
+    [Test]
+    public async Task RunAsync_TwoRunsAtOnce_PaysOnce()
+    {
+        var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(20));
+
+        var reports = await Task.WhenAll(_bed.NewJob().RunAsync(), _bed.NewJob().RunAsync());
+
+        Assert.That(reports.Count(r => r.Outcome == SettlementOutcome.Completed), Is.GreaterThanOrEqualTo(1));
+        Assert.That(reports.Sum(r => r.Plans.Count), Is.EqualTo(1));
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    private async Task AssertPaidExactlyOnceAsync(IEnumerable<Pool.Core.Mining.ClosedRound> rounds)
+    {
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal);
+        var fee = 0L;
+        var total = 0L;
+        foreach (var round in rounds)
+        {
+            var split = RewardSplitter.SplitRound(round, PayoutScheme.Pplns, _bed.Options.FeeBasisPoints);
+            fee += split.FeeAddressTotal;
+            total += round.Block.RewardBaseUnits;
+            foreach (var (miner, reward) in split.MinerRewards)
+            {
+                expected[miner] = expected.GetValueOrDefault(miner) + reward;
+            }
+        }
+
+        foreach (var (miner, reward) in expected)
+        {
+            Assert.That(await _bed.MinerBalanceAsync(miner), Is.EqualTo(new BigInteger(reward)), miner);
+        }
+
+        Assert.That(await _bed.Token.BalanceOfAsync(SettlementTestBed.FeeAddress), Is.EqualTo(new BigInteger(fee)));
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(total)));
+    }
+
+    private sealed class SimulatedKill(SettlementCrashPoint point) : Exception($"killed at {point}");
+}

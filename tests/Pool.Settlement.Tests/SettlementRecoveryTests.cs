@@ -39,6 +39,7 @@ public class SettlementRecoveryTests
             }
         });
         Assert.ThrowsAsync<SimulatedKill>(() => crashing.RunAsync());
+        await AssertStateAtCrashAsync(point);
 
         var resumed = await _bed.NewJob().RunAsync();
 
@@ -92,6 +93,63 @@ public class SettlementRecoveryTests
         Assert.That(reports.Count(r => r.Outcome == SettlementOutcome.Completed), Is.GreaterThanOrEqualTo(1));
         Assert.That(reports.Sum(r => r.Plans.Count), Is.EqualTo(1));
         await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
+    public async Task RunAsync_LockOfKilledRunExpired_NextRunProceeds()
+    {
+        var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));
+        await _bed.Store.TryAcquireLockAsync("killed-run", TimeSpan.FromMilliseconds(300));
+        await Task.Delay(500);
+
+        var report = await _bed.NewJob().RunAsync();
+
+        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
+    public async Task RunAsync_RedisRestoredToBeforeReceipt_FindsIdSettledOnChainAndSendsNothing()
+    {
+        var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));
+        var crashing = _bed.NewJob(p => _ = p == SettlementCrashPoint.AfterPlan ? throw new SimulatedKill(p) : 0);
+        Assert.ThrowsAsync<SimulatedKill>(() => crashing.RunAsync());
+        var planned = (await _bed.Store.GetOpenChunksAsync()).Single();
+        var database = _bed.Connection.GetDatabase();
+        var backup = await database.StringGetAsync("pool:settlement:chunk:" + planned.Id);
+        await _bed.NewJob().RunAsync();
+
+        // Redis comes back from a backup taken while the chunk was still planned.
+        await database.StringSetAsync("pool:settlement:chunk:" + planned.Id, backup);
+        await database.SortedSetAddAsync("pool:settlement:open", planned.Id, planned.Sequence);
+        var report = await _bed.NewJob().RunAsync();
+
+        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
+        Assert.That(report.Mined, Is.Empty);
+        Assert.That(report.Finalized.Single().Attempts, Is.Empty, "nothing was signed for an id the chain already settled");
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    private async Task AssertStateAtCrashAsync(SettlementCrashPoint point)
+    {
+        var open = await _bed.Store.GetOpenChunksAsync();
+        var current = open.FirstOrDefault(c => c.State != ChunkState.Planned) ?? open[0];
+        var hash = current.Attempts.Count > 0 ? current.Attempts[^1].Hash : null;
+        switch (point)
+        {
+            case SettlementCrashPoint.AfterPlan:
+                Assert.That(open.Select(c => c.State), Is.All.EqualTo(ChunkState.Planned));
+                break;
+            case SettlementCrashPoint.BeforeSend:
+                Assert.That(current.State, Is.EqualTo(ChunkState.Submitted));
+                Assert.That(await _bed.Token.Chain.IsTransactionKnownAsync(hash!), Is.False, "recorded, not yet broadcast");
+                break;
+            case SettlementCrashPoint.AfterSend:
+            case SettlementCrashPoint.AfterReceipt:
+                Assert.That(current.State, Is.EqualTo(ChunkState.Submitted), "Redis does not know the outcome yet");
+                Assert.That(await _bed.Token.Chain.GetReceiptAsync(hash!), Is.Not.Null, "the node mined it");
+                break;
+        }
     }
 
     private async Task AssertPaidExactlyOnceAsync(IEnumerable<Pool.Core.Mining.ClosedRound> rounds)

@@ -70,6 +70,26 @@ public class SettlementRecoveryTests
     }
 
     [Test]
+    public async Task RunAsync_SettlerWithoutEtherForGas_FailsNamingSettlerAndPaysOnceWhenFunded()
+    {
+        var round = await _bed.AddRoundAsync(200_000_000, SettlementTestBed.Miners(4));
+        var settler = Pool.Settlement.Chain.TransactionSigner.AddressOf(TokenTestBed.SettlerKey);
+        await _bed.Token.Anvil.CallAsync("anvil_setBalance", settler, "0x0");
+
+        var broke = await _bed.NewJob().RunAsync();
+
+        Assert.That(broke.Outcome, Is.EqualTo(SettlementOutcome.Failed));
+        Assert.That(broke.Error, Does.Contain("refuses").And.Contain(settler).And.Contain("insufficient funds").IgnoreCase);
+        Assert.That(broke.Open.Single().State, Is.EqualTo(ChunkState.Submitted));
+
+        await _bed.Token.Anvil.CallAsync("anvil_setBalance", settler, "0x56bc75e2d63100000");
+        var funded = await _bed.NewJob().RunAsync();
+
+        Assert.That(funded.Outcome, Is.EqualTo(SettlementOutcome.Completed), funded.Error);
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
     public async Task RunAsync_LockHeldByAnotherRun_DoesNothing()
     {
         await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));

@@ -18,6 +18,7 @@ public static class EnvironmentNames
     public const string StuckTimeout = "POOL_SETTLE_STUCK_TIMEOUT_SECONDS";
     public const string FeeBumpPercent = "POOL_SETTLE_FEE_BUMP_PERCENT";
     public const string PriorityFeeWei = "POOL_SETTLE_PRIORITY_FEE_WEI";
+    public const string MaxFeeCapWei = "POOL_SETTLE_MAX_FEE_CAP_WEI";
 
     /// <summary>Settler private key (hex). Prefer <see cref="SettlerKeyFile"/> outside development.</summary>
     public const string SettlerKey = "POOL_SETTLER_KEY";

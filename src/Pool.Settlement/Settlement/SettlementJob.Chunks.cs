@@ -72,19 +72,28 @@ public sealed partial class SettlementJob
         }
     }
 
-    private async Task SignRecordAndSendAsync(SettlementChunk chunk, byte[] data, ChunkAttempt? replacing)
+    /// <summary>Signs, records, then broadcasts; false when a replacement was not made because it would pass the fee cap.</summary>
+    private async Task<bool> SignRecordAndSendAsync(SettlementChunk chunk, byte[] data, ChunkAttempt? replacing)
     {
         var chain = _chain!;
         var signer = _signer!;
         // A replacement carries the same call, so it keeps the gas limit; estimating again would run against a pool
         // state where the stuck transaction already settled this id.
         var gasLimit = replacing is null ? await EstimateGasLimitAsync(chunk, data) : replacing.GasLimit;
-        var current = Eip1559Fees.ForBaseFee(await chain.GetLatestBaseFeeAsync(), _options.PriorityFeeWei);
+        var current = Eip1559Fees.ForBaseFee(await chain.GetLatestBaseFeeAsync(), _options.PriorityFeeWei).CappedAt(_options.MaxFeePerGasCapWei);
         var nonce = replacing is null ? await chain.GetNonceAsync(signer.Address, includePending: true) : replacing.Nonce;
         var fees = replacing is null
             ? current
             : new Eip1559Fees(BigInteger.Parse(replacing.MaxFeePerGas, CultureInfo.InvariantCulture), BigInteger.Parse(replacing.MaxPriorityFeePerGas, CultureInfo.InvariantCulture))
                 .BumpedFor(current, _options.FeeBumpPercent);
+        if (fees.MaxFeePerGas > _options.MaxFeePerGasCapWei)
+        {
+            chunk.LastError = string.Create(CultureInfo.InvariantCulture,
+                $"transaction {replacing!.Hash} is stuck but a replacement would pass the fee cap of {_options.MaxFeePerGasCapWei} wei per gas; waiting");
+            Progress($"settlement {chunk.Id}: {chunk.LastError}");
+            return false;
+        }
+
         var signed = signer.Sign(_options.TokenAddress, data, nonce, fees, gasLimit);
 
         // Recorded before broadcast: after a crash the next run knows this nonce and hash and can find or resend it.
@@ -100,6 +109,8 @@ public sealed partial class SettlementJob
         Progress(string.Create(CultureInfo.InvariantCulture,
             $"{(replacing is null ? "sent" : "replaced stuck transaction with")} {signed.Hash} (nonce {nonce}, max fee {fees.MaxFeePerGas} wei, tip {fees.MaxPriorityFeePerGas} wei) for settlement {chunk.Id}: {outcome} {message}"));
         _crashHook(SettlementCrashPoint.AfterSend);
+        ThrowIfRefused(chunk, signed.Hash, outcome, message);
+        return true;
     }
 
     private async Task<BigInteger> EstimateGasLimitAsync(SettlementChunk chunk, byte[] data)

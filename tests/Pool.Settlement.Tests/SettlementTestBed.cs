@@ -13,7 +13,7 @@ namespace Pool.Settlement.Tests;
 /// <summary>Real anvil with the token deployed, real Redis, and an in-process round store with known rounds.</summary>
 internal sealed class SettlementTestBed : IAsyncDisposable
 {
-    public const string FeeAddress = "0xFEe0000000000000000000000000000000000001";
+    public const string FeeAddress = "0xfee0000000000000000000000000000000000001";
 
     private SettlementTestBed(TokenTestBed token, RedisServer redis, ConnectionMultiplexer connection)
     {
@@ -27,7 +27,7 @@ internal sealed class SettlementTestBed : IAsyncDisposable
             PoolId = "test-pool",
             RpcUrl = token.Anvil.RpcUrl,
             TokenAddress = token.Token,
-            FeeAddress = EvmAddress.Normalize(FeeAddress.ToLowerInvariant()),
+            FeeAddress = FeeAddress,
             FeeBasisPoints = 100,
             ChunkSize = 200,
             FinalConfirmations = 1,

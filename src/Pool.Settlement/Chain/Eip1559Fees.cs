@@ -10,6 +10,10 @@ public readonly record struct Eip1559Fees(BigInteger MaxFeePerGas, BigInteger Ma
     /// <summary>Fees for a new transaction: the tip, and twice the latest base fee plus the tip as cap (room for two full blocks of base fee rise).</summary>
     public static Eip1559Fees ForBaseFee(BigInteger baseFee, BigInteger tip) => new((baseFee * 2) + tip, tip);
 
+    /// <summary>These fees with the cap lowered to <paramref name="maxFeePerGas"/> if above it (never below the tip).</summary>
+    public Eip1559Fees CappedAt(BigInteger maxFeePerGas) =>
+        MaxFeePerGas <= maxFeePerGas ? this : new Eip1559Fees(BigInteger.Max(maxFeePerGas, MaxPriorityFeePerGas), MaxPriorityFeePerGas);
+
     /// <summary>
     /// Fees that replace a stuck transaction: each field raised by at least <paramref name="bumpPercent"/> (rounded up, so
     /// the node's ≥ 10 % replacement rule holds), and never below what a new transaction would pay now.

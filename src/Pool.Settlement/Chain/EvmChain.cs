@@ -17,6 +17,8 @@ public sealed class EvmChain
     {
         RpcUrl = rpcUrl;
         var client = new RpcClient(rpcUrl);
+
+        // Nethereum keeps this timeout process-wide; the settle and token commands use one node per process.
         RpcClient.ConnectionTimeout = requestTimeout;
         _web3 = new Web3(client);
     }
@@ -100,9 +102,16 @@ public sealed class EvmChain
             return SendOutcome.AlreadyKnown;
         }
 
-        return message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase)
-            ? SendOutcome.NonceTooLow
+        if (message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("nonce has already been used", StringComparison.OrdinalIgnoreCase))
+        {
+            return SendOutcome.NonceTooLow;
+        }
+
+        return message.Contains("underpriced", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("base fee", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("fee too low", StringComparison.OrdinalIgnoreCase)
+            ? SendOutcome.Underpriced
             : SendOutcome.Rejected;
     }
 

@@ -12,6 +12,9 @@ public enum SendOutcome
     /// <summary>The nonce is already used on chain (by this or another transaction).</summary>
     NonceTooLow,
 
-    /// <summary>Refused for another reason (fee too low for a replacement, insufficient funds…).</summary>
+    /// <summary>Refused for its fees: below the base fee, or a replacement that does not raise them enough.</summary>
+    Underpriced,
+
+    /// <summary>Refused for another reason (insufficient funds for gas, invalid signature…); resending will not help.</summary>
     Rejected,
 }

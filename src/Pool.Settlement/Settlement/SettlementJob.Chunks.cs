@@ -9,8 +9,6 @@ namespace Pool.Settlement.Settlement;
 
 public sealed partial class SettlementJob
 {
-    private const string AlreadySettledError = "SettlementAlreadyUsed";
-
     private async Task DriveOpenChunksAsync(SettlementReport report, CancellationToken cancellationToken)
     {
         var open = await _store.GetOpenChunksAsync();
@@ -74,34 +72,28 @@ public sealed partial class SettlementJob
         }
     }
 
-    private async Task SignRecordAndSendAsync(SettlementChunk chunk, byte[] data, ChunkAttempt? replacing)
+    /// <summary>Signs, records, then broadcasts; false when a replacement was not made because it would pass the fee cap.</summary>
+    private async Task<bool> SignRecordAndSendAsync(SettlementChunk chunk, byte[] data, ChunkAttempt? replacing)
     {
         var chain = _chain!;
         var signer = _signer!;
-        BigInteger gas;
-        try
-        {
-            gas = await chain.EstimateGasAsync(signer.Address, _options.TokenAddress, data);
-        }
-        catch (ContractRevertedException e) when (e.ErrorName == AlreadySettledError && replacing is not null)
-        {
-            // The stuck transaction was mined meanwhile; the receipt check picks it up.
-            return;
-        }
-        catch (ContractRevertedException e)
-        {
-            chunk.LastError = e.Message;
-            await _store.SaveChunkAsync(chunk);
-            throw;
-        }
-
-        var current = Eip1559Fees.ForBaseFee(await chain.GetLatestBaseFeeAsync(), _options.PriorityFeeWei);
+        // A replacement carries the same call, so it keeps the gas limit; estimating again would run against a pool
+        // state where the stuck transaction already settled this id.
+        var gasLimit = replacing is null ? await EstimateGasLimitAsync(chunk, data) : replacing.GasLimit;
+        var current = Eip1559Fees.ForBaseFee(await chain.GetLatestBaseFeeAsync(), _options.PriorityFeeWei).CappedAt(_options.MaxFeePerGasCapWei);
         var nonce = replacing is null ? await chain.GetNonceAsync(signer.Address, includePending: true) : replacing.Nonce;
         var fees = replacing is null
             ? current
             : new Eip1559Fees(BigInteger.Parse(replacing.MaxFeePerGas, CultureInfo.InvariantCulture), BigInteger.Parse(replacing.MaxPriorityFeePerGas, CultureInfo.InvariantCulture))
                 .BumpedFor(current, _options.FeeBumpPercent);
-        var gasLimit = BigInteger.Max((gas * 5 / 4) + 20_000, replacing?.GasLimit ?? 0);
+        if (fees.MaxFeePerGas > _options.MaxFeePerGasCapWei)
+        {
+            chunk.LastError = string.Create(CultureInfo.InvariantCulture,
+                $"transaction {replacing!.Hash} is stuck but a replacement would pass the fee cap of {_options.MaxFeePerGasCapWei} wei per gas; waiting");
+            Progress($"settlement {chunk.Id}: {chunk.LastError}");
+            return false;
+        }
+
         var signed = signer.Sign(_options.TokenAddress, data, nonce, fees, gasLimit);
 
         // Recorded before broadcast: after a crash the next run knows this nonce and hash and can find or resend it.
@@ -117,6 +109,23 @@ public sealed partial class SettlementJob
         Progress(string.Create(CultureInfo.InvariantCulture,
             $"{(replacing is null ? "sent" : "replaced stuck transaction with")} {signed.Hash} (nonce {nonce}, max fee {fees.MaxFeePerGas} wei, tip {fees.MaxPriorityFeePerGas} wei) for settlement {chunk.Id}: {outcome} {message}"));
         _crashHook(SettlementCrashPoint.AfterSend);
+        ThrowIfRefused(chunk, signed.Hash, outcome, message);
+        return true;
+    }
+
+    private async Task<BigInteger> EstimateGasLimitAsync(SettlementChunk chunk, byte[] data)
+    {
+        try
+        {
+            // A quarter more than the estimate: balances of new holders can be first writes the estimate saw as updates.
+            return (await _chain!.EstimateGasAsync(_signer!.Address, _options.TokenAddress, data) * 5 / 4) + 20_000;
+        }
+        catch (ContractRevertedException e)
+        {
+            chunk.LastError = e.Message;
+            await _store.SaveChunkAsync(chunk);
+            throw;
+        }
     }
 
     private static byte[] BuildSettleCall(SettlementChunk chunk, byte[] idBytes)

@@ -48,14 +48,20 @@ public sealed partial class SettlementJob
             }
 
             var now = _time.GetUtcNow();
-            if (!await chain.IsTransactionKnownAsync(latest.Hash))
+            var stuck = now - latest.SignedAt >= _options.StuckTimeout;
+            if (!stuck && !await chain.IsTransactionKnownAsync(latest.Hash))
             {
+                // Lost from the node's pool, or never sent before a crash: the recorded bytes go out again unchanged.
                 var (outcome, message) = await chain.SendRawAsync(new Chain.SignedTransaction(latest.Hash, latest.RawHex, latest.Nonce, default, latest.GasLimit));
                 Progress($"settlement {chunk.Id}: the node did not know {latest.Hash}; sent it again: {outcome} {message}");
+                ThrowIfRefused(chunk, latest.Hash, outcome, message);
+
+                // Refused for its fees (e.g. its cap is now below the base fee): only a replacement with higher fees can go.
+                stuck = outcome == Chain.SendOutcome.Underpriced;
             }
-            else if (now - latest.SignedAt >= _options.StuckTimeout)
+
+            if (stuck && await SignRecordAndSendAsync(chunk, BuildSettleCall(chunk, idBytes), replacing: latest))
             {
-                await SignRecordAndSendAsync(chunk, BuildSettleCall(chunk, idBytes), replacing: latest);
                 continue;
             }
 
@@ -65,6 +71,15 @@ public sealed partial class SettlementJob
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken);
+        }
+    }
+
+    private void ThrowIfRefused(SettlementChunk chunk, string hash, Chain.SendOutcome outcome, string message)
+    {
+        if (outcome == Chain.SendOutcome.Rejected)
+        {
+            throw new Chain.TransactionRefusedException(
+                $"the node refuses transaction {hash} of settlement {chunk.Id}: {message} (settler {_signer!.Address}); it stays recorded and is sent again on the next run");
         }
     }
 

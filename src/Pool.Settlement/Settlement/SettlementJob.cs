@@ -96,6 +96,11 @@ public sealed partial class SettlementJob
             report.Outcome = SettlementOutcome.Failed;
             report.Error = e.Message + "; nothing was lost: open settlements continue on the next run";
         }
+        catch (TransactionRefusedException e)
+        {
+            report.Outcome = SettlementOutcome.Failed;
+            report.Error = e.Message;
+        }
         catch (ContractRevertedException e)
         {
             report.Outcome = SettlementOutcome.Failed;

@@ -53,6 +53,9 @@ public sealed class SettlementOptions
     /// <summary>Priority fee (tip) of new transactions, in wei.</summary>
     public BigInteger PriorityFeeWei { get; set; } = 1_000_000_000;
 
+    /// <summary>Highest fee cap (wei per gas) a transaction or replacement may carry, so replacements cannot escalate without bound.</summary>
+    public BigInteger MaxFeePerGasCapWei { get; set; } = 1_000_000_000_000;
+
     /// <summary>Pause between receipt polls.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -113,6 +116,11 @@ public sealed class SettlementOptions
         if (PriorityFeeWei < 0)
         {
             errors.Add("priority fee must not be negative");
+        }
+
+        if (MaxFeePerGasCapWei <= PriorityFeeWei)
+        {
+            errors.Add("the fee cap must be above the priority fee");
         }
 
         foreach (var (value, name) in new[] { (ReceiptTimeout, "receipt timeout"), (StuckTimeout, "stuck timeout"), (PollInterval, "poll interval"), (RpcTimeout, "RPC timeout"), (LockTtl, "lock TTL") })

@@ -1,0 +1,51 @@
+using System.Numerics;
+using Pool.Settlement.Chain;
+using Pool.Settlement.Contracts;
+
+namespace Pool.Settlement.Commands;
+
+public sealed partial class TokenCommand
+{
+    private async Task<int> StatusAsync(CommandArguments parsed, EvmChain chain, TextWriter stdout, TextWriter stderr)
+    {
+        if (!TryAddress(parsed, "--token", EnvironmentNames.TokenAddress, required: true, stderr, out var token)
+            || !TryAddress(parsed, "--settler", null, required: false, stderr, out var settler))
+        {
+            return SettleExitCodes.Usage;
+        }
+
+        if (settler is null && PrivateKeySource.TryRead(_environment, EnvironmentNames.SettlerKey, EnvironmentNames.SettlerKeyFile, null, out var key, out _))
+        {
+            settler = TransactionSigner.AddressOf(key);
+        }
+
+        var chainId = await chain.GetChainIdAsync();
+        if (!await chain.HasCodeAsync(token!))
+        {
+            await stderr.WriteLineAsync($"pool token: no contract at {token} on chain {chainId} ({chain.RpcUrl})");
+            return SettleExitCodes.Failed;
+        }
+
+        var name = await chain.QueryAsync<NameFunction, string>(token!, new NameFunction());
+        var symbol = await chain.QueryAsync<SymbolFunction, string>(token!, new SymbolFunction());
+        var decimals = await chain.QueryAsync<DecimalsFunction, byte>(token!, new DecimalsFunction());
+        var supply = await chain.QueryAsync<TotalSupplyFunction, BigInteger>(token!, new TotalSupplyFunction());
+        var paused = await chain.QueryAsync<PausedFunction, bool>(token!, new PausedFunction());
+        await stdout.WriteLineAsync($"token {token} on chain {chainId}, block {await chain.GetBlockNumberAsync()}");
+        await stdout.WriteLineAsync($"  {name} ({symbol}), {decimals} decimals, total supply {supply} base units");
+        await stdout.WriteLineAsync($"  settlement {(paused ? "PAUSED" : "open")}");
+        if (settler is not null)
+        {
+            var role = await chain.QueryAsync<SettlerRoleFunction, byte[]>(token!, new SettlerRoleFunction());
+            var hasRole = await chain.QueryAsync<HasRoleFunction, bool>(token!, new HasRoleFunction { Role = role, Account = settler });
+            var gas = await chain.GetEtherBalanceAsync(settler);
+            await stdout.WriteLineAsync($"  settler {settler}: {(hasRole ? "has" : "LACKS")} the settler role, {gas} wei for gas");
+            if (!hasRole)
+            {
+                return SettleExitCodes.Failed;
+            }
+        }
+
+        return SettleExitCodes.Ok;
+    }
+}

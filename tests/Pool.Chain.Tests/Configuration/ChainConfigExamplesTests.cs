@@ -6,8 +6,8 @@ namespace Pool.Chain.Tests.Configuration;
 /// <summary>The sample configs under config/ name only real keys and pass validation.</summary>
 public sealed class ChainConfigExamplesTests
 {
-    [TestCase("chain.litecoin-regtest.json")]
-    [TestCase("chain.bitcoin-main.json")]
+    [TestCase("pool.litecoin-regtest.json")]
+    [TestCase("pool.bitcoin-main.json")]
     public void Example_EveryKeyKnownAndValid(string file)
     {
         var path = Path.Combine(RepositoryRoot(), "config", file);

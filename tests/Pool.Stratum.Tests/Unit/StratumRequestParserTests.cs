@@ -75,6 +75,28 @@ public class StratumRequestParserTests
         Assert.That(Parse("{\"id\":1,\"method\":\"mining.capabilities\",\"params\":[]}").Method, Is.EqualTo(StratumMethod.Unknown));
     }
 
+    [Test]
+    public void TryParse_MutatedValidLines_NeverThrows()
+    {
+        var valid = Encoding.UTF8.GetBytes("{\"id\":1,\"method\":\"mining.submit\",\"params\":[\"a.b\",\"1\",\"00000000\",\"6553f100\",\"00000001\",\"00002000\"]}");
+        var random = new Random(7);
+        var request = new StratumRequest();
+        var outcomes = new HashSet<bool>();
+        for (var i = 0; i < 20000; i++)
+        {
+            var line = (byte[])valid.Clone();
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                line[random.Next(line.Length)] = (byte)random.Next(256);
+            }
+
+            var cut = random.Next(2) == 0 ? line.Length : random.Next(line.Length);
+            Assert.That(() => outcomes.Add(StratumRequestParser.TryParse(line.AsSpan(0, cut), 4, request)), Throws.Nothing);
+        }
+
+        Assert.That(outcomes, Is.EquivalentTo(new[] { true, false }));
+    }
+
     private static StratumRequest Parse(string line)
     {
         var request = new StratumRequest();

@@ -77,8 +77,9 @@ public static partial class StratumRequestParser
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string with invalid UTF-8 or surrogates.
             request.Problem = "invalid JSON";
             return false;
         }

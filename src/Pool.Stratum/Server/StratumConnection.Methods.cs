@@ -81,6 +81,12 @@ internal sealed partial class StratumConnection
                 await SendAsync(StratumMessages.Error(request, StratumErrorCode.Other, e.Message)).ConfigureAwait(false);
                 return;
             }
+            catch (Exception e)
+            {
+                _services.Logger.LogError(e, "Token address of {Miner} could not be stored", login.Address);
+                await SendAsync(StratumMessages.Error(request, StratumErrorCode.Other, "the token address could not be stored; try again")).ConfigureAwait(false);
+                return;
+            }
         }
 
         bool firstJob;

@@ -122,6 +122,35 @@ public class HostileInputTests
         Assert.That(server.Server.Counters.ConnectionsOpened, Is.EqualTo(201));
     }
 
+    [Test]
+    public async Task SlowReader_NeverReadsNotifications_DisconnectedOthersUnaffected()
+    {
+        await using var server = await StratumTestServer.StartAsync();
+        using var tcp = new TcpClient { ReceiveBufferSize = 4096 };
+        await tcp.ConnectAsync("127.0.0.1", server.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(
+            $"{{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}}\n{{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\"{StratumTestServer.Address}\",\"x\"]}}\n"));
+        await using var reader = await MinerSession.OpenAsync(server, worker: StratumTestServer.Address + ".reader");
+        await Task.Delay(200);
+
+        var previous = server.Jobs.Current!.PreviousBlockHash;
+        for (var i = 1; i <= 20000 && server.Server.ConnectionCount > 1; i++)
+        {
+            server.Jobs.Publish(TestJobs.Create(previousBlockHash: previous, cleanJobs: false, branchLength: 12));
+            if (i % 50 == 0)
+            {
+                // Jobs come seconds apart in real life: let the reading miner keep up, as it would.
+                await reader.Client.NotificationAsync("mining.notify", i + 1);
+            }
+        }
+
+        Assert.That(server.Server.ConnectionCount, Is.EqualTo(1), "the connection that does not read is dropped");
+        var last = await reader.Client.NotificationAsync("mining.notify", reader.Client.CountNotifications("mining.notify"));
+        var share = reader.Miner.Find(last, 1e-9);
+        StratumAssert.Accepted(await reader.SubmitAsync(share));
+    }
+
     private static async Task WriteSlowlyAsync(StratumTestClient client, string text)
     {
         foreach (var b in Encoding.UTF8.GetBytes(text))

@@ -16,6 +16,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     private readonly LedgerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly IConnectionMultiplexer _redis;
     private readonly SemaphoreSlim _appended = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private ShareSpool? _spool;
@@ -32,6 +33,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _redis = redis;
         Store = new RedisLedgerStore(redis, options.PoolId, options.PplnsWindowFactor);
         Counters = new LedgerCounters(() => _spool?.Depth ?? 0, () => _spool?.RecordsWritten ?? 0);
     }
@@ -56,6 +58,9 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _spool = ShareSpool.Open(_options.SpoolDirectory, _options.SpoolSegmentBytes, _options.SpoolFsync, _logger);
         _spoolName = _options.InstanceId + "/" + _spool.Epoch;
         _cursor = new SpoolCursor(_spool, _spool.CheckpointSequence, _logger);
+        _lastApplied = _spool.CheckpointSequence;
+        _redis.ConnectionFailed += OnConnectionFailed;
+        _redis.ConnectionRestored += OnConnectionRestored;
         _spool.Appended += SignalAppended;
         if (_spool.Depth > 0)
         {
@@ -124,6 +129,8 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         }
 
         _spool.Appended -= SignalAppended;
+        _redis.ConnectionFailed -= OnConnectionFailed;
+        _redis.ConnectionRestored -= OnConnectionRestored;
         _cursor?.Dispose();
         await _spool.DisposeAsync().ConfigureAwait(false);
         _spool = null;
@@ -140,6 +147,15 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _stop.Dispose();
         _appended.Dispose();
     }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        Counters.ConnectionFailed();
+        _logger.LogWarning("Redis connection to {EndPoint} failed ({Failure}: {Message}); shares stay in the spool until it is back", e.EndPoint, e.FailureType, e.Exception?.Message);
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
+        _logger.LogInformation("Redis connection to {EndPoint} restored", e.EndPoint);
 
     private void SignalAppended()
     {

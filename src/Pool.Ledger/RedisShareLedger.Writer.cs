@@ -51,6 +51,7 @@ public sealed partial class RedisShareLedger
 
                 await PushSharesAsync(run, stop).ConfigureAwait(false);
                 _spool!.SaveCheckpoint(entries[^1].Sequence);
+                Interlocked.Exchange(ref _checkpointAdvanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

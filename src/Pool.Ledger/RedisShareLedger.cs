@@ -23,6 +23,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     private SpoolCursor? _cursor;
     private Task? _pusher;
     private string _spoolName = string.Empty;
+    private TaskCompletionSource _checkpointAdvanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the ledger; call <see cref="StartAsync"/> before recording.</summary>
     public RedisShareLedger(LedgerOptions options, IConnectionMultiplexer redis, ILogger<RedisShareLedger> logger, TimeProvider? time = null)
@@ -96,9 +97,15 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     {
         var spool = _spool ?? throw new InvalidOperationException("the ledger is not started");
         var target = spool.DurableSequence;
-        while (spool.CheckpointSequence < target)
+        while (true)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, cancellationToken).ConfigureAwait(false);
+            var advanced = Volatile.Read(ref _checkpointAdvanced);
+            if (spool.CheckpointSequence >= target)
+            {
+                return;
+            }
+
+            await advanced.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,6 +12,8 @@ public sealed class LedgerCounters
     private long _replaysSkipped;
     private long _roundsClosed;
     private long _redisErrors;
+    private long _redisLostWrites;
+    private long _connectionFailures;
     private long _batchTicksTotal;
     private long _lastBatchSize;
     private long _lastBatchTicks;
@@ -41,6 +43,12 @@ public sealed class LedgerCounters
     /// <summary>Redis errors and timeouts (each failed attempt counts once).</summary>
     public long RedisErrors => Volatile.Read(ref _redisErrors);
 
+    /// <summary>Records Redis had acknowledged and later no longer held (it lost data); should stay 0.</summary>
+    public long RedisLostWrites => Volatile.Read(ref _redisLostWrites);
+
+    /// <summary>Times the Redis connection failed (including failovers).</summary>
+    public long ConnectionFailures => Volatile.Read(ref _connectionFailures);
+
     /// <summary>The last Redis error's message, or null.</summary>
     public string? LastRedisError => Volatile.Read(ref _lastRedisError);
 
@@ -68,6 +76,10 @@ public sealed class LedgerCounters
         Volatile.Write(ref _lastBatchSize, shares);
         Volatile.Write(ref _lastBatchTicks, elapsedTicks);
     }
+
+    internal void LostWrites(long records) => Interlocked.Add(ref _redisLostWrites, records);
+
+    internal void ConnectionFailed() => Interlocked.Increment(ref _connectionFailures);
 
     internal void RedisError(Exception error)
     {

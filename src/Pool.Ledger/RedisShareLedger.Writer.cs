@@ -12,6 +12,7 @@ public sealed partial class RedisShareLedger
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan OutageLogInterval = TimeSpan.FromSeconds(10);
+    private long _lastApplied;
     private long _failuresInOutage;
     private long _lastOutageLog;
 
@@ -50,6 +51,7 @@ public sealed partial class RedisShareLedger
 
                 await PushSharesAsync(run, stop).ConfigureAwait(false);
                 _spool!.SaveCheckpoint(entries[^1].Sequence);
+                Interlocked.Exchange(ref _checkpointAdvanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -73,12 +75,14 @@ public sealed partial class RedisShareLedger
             {
                 case PushOutcome.Applied:
                     Counters.BatchWritten(pending.Count, Stopwatch.GetTimestamp() - started);
+                    CheckNothingLost(result.AppliedBefore, pending[^1].Sequence);
                     return;
                 case PushOutcome.AlreadyApplied:
                     Counters.ReplaySkipped(pending.Count);
                     return;
                 default:
                     var applied = result.Value;
+                    _lastApplied = Math.Max(_lastApplied, applied);
                     var rest = pending.Where(e => e.Sequence > applied).ToList();
                     Counters.ReplaySkipped(pending.Count - rest.Count);
                     pending = rest;
@@ -101,6 +105,7 @@ public sealed partial class RedisShareLedger
             return;
         }
 
+        CheckNothingLost(result.AppliedBefore, entry.Sequence);
         Counters.RoundClosed();
         _logger.LogInformation("Round {Round} closed by block {Hash} at height {Height}", result.Value, block!.BlockHash, block.Height);
         try
@@ -113,6 +118,23 @@ public sealed partial class RedisShareLedger
             Counters.RedisError(e);
             _logger.LogWarning("Round {Round}: freezing the PPLNS window failed ({Error}); it is retried later", result.Value, e.Message);
         }
+    }
+
+    // Redis answering with less than it acknowledged before means it lost writes (restarted without persistence, or a failover
+    // to a replica that was behind): the spool has already let go of them, so this is loud.
+    private void CheckNothingLost(long appliedBefore, long appliedNow)
+    {
+        if (appliedBefore < _lastApplied)
+        {
+            Counters.LostWrites(_lastApplied - appliedBefore);
+            _logger.LogCritical(
+                "Redis lost ledger writes: it held spool {Spool} up to record {Held} but had acknowledged up to {Acknowledged}; run Redis with appendonly yes and check failovers",
+                _spoolName,
+                appliedBefore,
+                _lastApplied);
+        }
+
+        _lastApplied = appliedNow;
     }
 
     private async Task<T> WithRetryAsync<T>(Func<Task<T>> attempt, CancellationToken stop)

@@ -16,12 +16,14 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     private readonly LedgerOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly IConnectionMultiplexer _redis;
     private readonly SemaphoreSlim _appended = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private ShareSpool? _spool;
     private SpoolCursor? _cursor;
     private Task? _pusher;
     private string _spoolName = string.Empty;
+    private TaskCompletionSource _checkpointAdvanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the ledger; call <see cref="StartAsync"/> before recording.</summary>
     public RedisShareLedger(LedgerOptions options, IConnectionMultiplexer redis, ILogger<RedisShareLedger> logger, TimeProvider? time = null)
@@ -32,6 +34,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _options = options;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        _redis = redis;
         Store = new RedisLedgerStore(redis, options.PoolId, options.PplnsWindowFactor);
         Counters = new LedgerCounters(() => _spool?.Depth ?? 0, () => _spool?.RecordsWritten ?? 0);
     }
@@ -56,6 +59,9 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _spool = ShareSpool.Open(_options.SpoolDirectory, _options.SpoolSegmentBytes, _options.SpoolFsync, _logger);
         _spoolName = _options.InstanceId + "/" + _spool.Epoch;
         _cursor = new SpoolCursor(_spool, _spool.CheckpointSequence, _logger);
+        _lastApplied = _spool.CheckpointSequence;
+        _redis.ConnectionFailed += OnConnectionFailed;
+        _redis.ConnectionRestored += OnConnectionRestored;
         _spool.Appended += SignalAppended;
         if (_spool.Depth > 0)
         {
@@ -91,9 +97,15 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
     {
         var spool = _spool ?? throw new InvalidOperationException("the ledger is not started");
         var target = spool.DurableSequence;
-        while (spool.CheckpointSequence < target)
+        while (true)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, cancellationToken).ConfigureAwait(false);
+            var advanced = Volatile.Read(ref _checkpointAdvanced);
+            if (spool.CheckpointSequence >= target)
+            {
+                return;
+            }
+
+            await advanced.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -124,6 +136,8 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         }
 
         _spool.Appended -= SignalAppended;
+        _redis.ConnectionFailed -= OnConnectionFailed;
+        _redis.ConnectionRestored -= OnConnectionRestored;
         _cursor?.Dispose();
         await _spool.DisposeAsync().ConfigureAwait(false);
         _spool = null;
@@ -140,6 +154,15 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         _stop.Dispose();
         _appended.Dispose();
     }
+
+    private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
+    {
+        Counters.ConnectionFailed();
+        _logger.LogWarning("Redis connection to {EndPoint} failed ({Failure}: {Message}); shares stay in the spool until it is back", e.EndPoint, e.FailureType, e.Exception?.Message);
+    }
+
+    private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e) =>
+        _logger.LogInformation("Redis connection to {EndPoint} restored", e.EndPoint);
 
     private void SignalAppended()
     {

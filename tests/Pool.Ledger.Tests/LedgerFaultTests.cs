@@ -48,10 +48,39 @@ public class LedgerFaultTests
         var ids = await fixture.StreamShareIdsAsync();
         Assert.That(sharesRecordedWhileDown, Is.EqualTo(Writers * 300), "recording goes on while Redis is down");
         Assert.That(errorsWhileDown, Is.GreaterThan(0));
+        Assert.That(fixture.Ledger.Counters.ConnectionFailures, Is.GreaterThan(0));
+        Assert.That(fixture.Ledger.Counters.RedisLostWrites, Is.Zero, "an append-only Redis keeps what it acknowledged");
         Assert.That(depthWhileDown, Is.GreaterThan(0));
         Assert.That(ids, Has.Count.EqualTo(acknowledged));
         Assert.That(ids.Distinct().Count(), Is.EqualTo(acknowledged));
         Assert.That((await fixture.Ledger.Store.GetRoundScoresAsync(1)).Values.Sum(), Is.EqualTo(total));
+    }
+
+    [Test]
+    public async Task RecordAsync_RedisRestartedWithoutPersistence_LostWritesCounted()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => o.PoolId = "lossy");
+        for (var i = 0; i < 100; i++)
+        {
+            await fixture.Ledger.RecordAsync(TestShares.Share("a" + i, "A", 1));
+        }
+
+        await fixture.Ledger.FlushAsync();
+        redis.Kill();
+        await redis.StartAgainAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await fixture.Ledger.RecordAsync(TestShares.Share("b" + i, "A", 1));
+        }
+
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await fixture.Ledger.FlushAsync(timeout.Token);
+        }
+
+        Assert.That(fixture.Ledger.Counters.RedisLostWrites, Is.EqualTo(100));
+        Assert.That(await fixture.StreamLengthAsync(), Is.EqualTo(10));
     }
 
     [Test]

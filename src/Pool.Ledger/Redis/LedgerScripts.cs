@@ -22,7 +22,7 @@ internal static class LedgerScripts
     /// <summary>
     /// KEYS: spools, shares, current round. ARGV: prefix, spool, firstSeq, lastSeq, share count, the page (records joined by '\n'),
     /// score count and (miner, delta) pairs, round work delta, bucket count and per bucket (suffix, ttl, field count, (field, delta)…).
-    /// Returns {1, lastSeq, round} when applied, {0, applied} when already applied, {-1, applied} when the batch overlaps what is applied.
+    /// Returns {1, round, previously applied} when applied, {0, applied} when already applied, {-1, applied} when the batch overlaps what is applied.
     /// </summary>
     public const string PushShares = CurrentRound + """
 
@@ -53,13 +53,13 @@ internal static class LedgerScripts
           redis.call('EXPIRE', key, ttl)
         end
         redis.call('HSET', KEYS[1], spool, last)
-        return {1, last, tonumber(round)}
+        return {1, tonumber(round), applied}
         """;
 
     /// <summary>
     /// KEYS: spools, shares, current round, blocks, closed rounds, pending rounds.
     /// ARGV: prefix, spool, seq, hash, height, reward, finder, worker, networkDifficulty, timeMs, instance, shareId, windowWork, closedMs.
-    /// Returns {1, round} when it closed the round, {0, applied} when already applied, {2, round} when the block had closed one already.
+    /// Returns {1, round, previously applied} when it closed the round, {0, applied} when already applied, {2, round} when the block had closed one already.
     /// </summary>
     public const string CloseRound = CurrentRound + """
 
@@ -86,7 +86,7 @@ internal static class LedgerScripts
         redis.call('SET', KEYS[3], nextRound)
         redis.call('HSET', prefix .. ':round:' .. nextRound, 'startId', endId, 'openedMs', ARGV[14])
         redis.call('HSET', KEYS[1], spool, seq)
-        return {1, tonumber(round)}
+        return {1, tonumber(round), applied}
         """;
 
     /// <summary>

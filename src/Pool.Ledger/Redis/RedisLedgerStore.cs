@@ -84,7 +84,7 @@ public sealed partial class RedisLedgerStore
         var value = (long)result[1];
         return code switch
         {
-            1 => new PushResult(PushOutcome.Applied, code == 1 && result.Length > 2 ? (long)result[2] : value),
+            1 => new PushResult(PushOutcome.Applied, value, (long)result[2]),
             0 => new PushResult(PushOutcome.AlreadyApplied, value),
             -1 => new PushResult(PushOutcome.Overlap, value),
             2 => new PushResult(PushOutcome.BlockKnown, value),

@@ -123,6 +123,7 @@ public class SettleCommandTests
         using var stderr = new StringWriter();
         var command = new SettleCommand((_, _) => _bed.Rounds, SettleCommandLineTests.Lookup(_env));
         var code = await command.RunAsync(args, stdout, stderr);
+        await TestContext.Out.WriteLineAsync($"exit {code}\n{stdout}\n{stderr}");
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

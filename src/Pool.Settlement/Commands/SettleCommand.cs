@@ -92,7 +92,8 @@ public sealed class SettleCommand
         }
         catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException)
         {
-            await stderr.WriteLineAsync($"pool settle: cannot reach Redis at {options.Redis}: {e.Message}; settlement state in Redis is written atomically, so nothing is lost: run again once Redis is back");
+            var reason = e is RedisConnectionException connection ? connection.FailureType.ToString() : "timeout";
+            await stderr.WriteLineAsync($"pool settle: cannot reach Redis at {options.Redis} ({reason}); settlement state in Redis is written atomically, so nothing is lost: run again once Redis is back");
             return SettleExitCodes.Failed;
         }
         catch (InvalidOperationException e)

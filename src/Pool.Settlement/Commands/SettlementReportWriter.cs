@@ -24,27 +24,17 @@ public static class SettlementReportWriter
             output.WriteLine(string.Create(c, $"{report.ImmatureRounds} round(s) not yet mature"));
         }
 
-        foreach (var plan in report.Plans)
+        // A real run already printed each plan and each mined transaction as it happened; the summary adds the rest.
+        foreach (var plan in dryRun ? report.Plans : [])
         {
             var p = plan.Plan;
             output.WriteLine(string.Create(c,
-                $"{(dryRun ? "would settle" : "planned")} round {plan.RoundId}: block {plan.CoinHeight} {plan.CoinBlockHash}, reward {p.Split.Reward}, {plan.Scheme.ToString().ToUpperInvariant()}, fee {plan.FeeBasisPoints} bps = {p.Split.PoolFee} + rounding remainder {p.Split.Remainder} to {p.FeeAddress}; {p.TotalMinted} units to {p.Transfers.Count} addresses in {plan.ChunkIds.Count} transaction(s)"));
-            if (!dryRun)
-            {
-                continue;
-            }
-
+                $"would settle round {plan.RoundId}: block {plan.CoinHeight} {plan.CoinBlockHash}, reward {p.Split.Reward}, {plan.Scheme.ToString().ToUpperInvariant()}, fee {plan.FeeBasisPoints} bps = {p.Split.PoolFee} + rounding remainder {p.Split.Remainder} to {p.FeeAddress}; {p.TotalMinted} units to {p.Transfers.Count} addresses in {plan.ChunkIds.Count} transaction(s)"));
             foreach (var line in p.Lines)
             {
                 output.WriteLine(string.Create(c,
                     $"  {line.Miner} → {line.TokenAddress ?? "(no token address)"}: carried {line.CarriedBefore} + block {line.BlockReward} → paid {line.Paid}, carried after {line.CarriedAfter} ({line.Reason})"));
             }
-        }
-
-        foreach (var chunk in report.Mined)
-        {
-            output.WriteLine(string.Create(c,
-                $"settled {chunk.Total} units to {chunk.Transfers.Count} addresses for round {chunk.RoundId} (chunk {chunk.Index + 1}/{chunk.Count}, id {chunk.Id}): tx {chunk.MinedTransactionHash} in block {chunk.MinedBlock}, gas {chunk.GasUsed}"));
         }
 
         foreach (var chunk in report.Finalized)

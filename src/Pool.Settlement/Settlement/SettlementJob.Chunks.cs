@@ -107,7 +107,7 @@ public sealed partial class SettlementJob
 
         var (outcome, message) = await chain.SendRawAsync(signed);
         Progress(string.Create(CultureInfo.InvariantCulture,
-            $"{(replacing is null ? "sent" : "replaced stuck transaction with")} {signed.Hash} (nonce {nonce}, max fee {fees.MaxFeePerGas} wei, tip {fees.MaxPriorityFeePerGas} wei) for settlement {chunk.Id}: {outcome} {message}"));
+            $"{(replacing is null ? "sent" : "replaced stuck transaction with")} {signed.Hash} (nonce {nonce}, max fee {fees.MaxFeePerGas} wei, tip {fees.MaxPriorityFeePerGas} wei) for settlement {chunk.Id}: {Describe(outcome, message)}"));
         _crashHook(SettlementCrashPoint.AfterSend);
         ThrowIfRefused(chunk, signed.Hash, outcome, message);
         return true;

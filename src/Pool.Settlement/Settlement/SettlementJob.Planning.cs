@@ -66,7 +66,7 @@ public sealed partial class SettlementJob
                 }
 
                 Progress(string.Create(CultureInfo.InvariantCulture,
-                    $"planned round {round.RoundId} (block {round.Block.Height} {round.Block.BlockHash}): {plan.TotalMinted} units to {plan.Transfers.Count} addresses in {chunkCount} chunk(s)"));
+                    $"planned round {round.RoundId} (block {round.Block.Height} {round.Block.BlockHash}, reward {split.Reward}, {_options.Scheme.ToString().ToUpperInvariant()}, fee {split.PoolFee} + rounding remainder {split.Remainder}): {plan.TotalMinted} units to {plan.Transfers.Count} addresses in {chunkCount} transaction(s), {plan.BalancesAfter.Values.Sum()} units carried forward"));
                 _crashHook(SettlementCrashPoint.AfterPlan);
             }
 

@@ -53,7 +53,7 @@ public sealed partial class SettlementJob
             {
                 // Lost from the node's pool, or never sent before a crash: the recorded bytes go out again unchanged.
                 var (outcome, message) = await chain.SendRawAsync(new Chain.SignedTransaction(latest.Hash, latest.RawHex, latest.Nonce, default, latest.GasLimit));
-                Progress($"settlement {chunk.Id}: the node did not know {latest.Hash}; sent it again: {outcome} {message}");
+                Progress($"settlement {chunk.Id}: the node did not know {latest.Hash}; sent it again: {Describe(outcome, message)}");
                 ThrowIfRefused(chunk, latest.Hash, outcome, message);
 
                 // Refused for its fees (e.g. its cap is now below the base fee): only a replacement with higher fees can go.
@@ -108,7 +108,7 @@ public sealed partial class SettlementJob
             await _store.SaveChunkAsync(chunk);
             report.Mined.Add(chunk);
             Progress(string.Create(CultureInfo.InvariantCulture,
-                $"mined settlement {chunk.Id} (round {chunk.RoundId}, chunk {chunk.Index + 1}/{chunk.Count}): {chunk.Total} units to {chunk.Transfers.Count} addresses in {receipt.TransactionHash}, block {chunk.MinedBlock}, gas {chunk.GasUsed}"));
+                $"settled {chunk.Total} units to {chunk.Transfers.Count} addresses for round {chunk.RoundId} (chunk {chunk.Index + 1}/{chunk.Count}, id {chunk.Id}): tx {receipt.TransactionHash} in block {chunk.MinedBlock}, gas {chunk.GasUsed}"));
             return;
         }
 

@@ -123,5 +123,8 @@ public sealed partial class SettlementJob
         }
     }
 
+    private static string Describe(Chain.SendOutcome outcome, string message) =>
+        message.Length == 0 ? outcome.ToString().ToLowerInvariant() : $"{outcome.ToString().ToLowerInvariant()} ({message})";
+
     private void Progress(string line) => _progress.WriteLine(line);
 }

@@ -44,7 +44,7 @@ start_litecoin_pair() {
   done
   for node in 1 2; do
     local peer=$((3 - node))
-    litecoind -regtest -datadir="$STACK_DIR/ltc$node" -server -listen -bind=127.0.0.1 \
+    setsid litecoind -regtest -datadir="$STACK_DIR/ltc$node" -server -listen -bind=127.0.0.1 \
       -port="${LTC_P2P_PORT[$node]}" -rpcport="${LTC_RPC_PORT[$node]}" -rpcbind=127.0.0.1 -rpcallowip=127.0.0.1 \
       -addnode="127.0.0.1:${LTC_P2P_PORT[$peer]}" -fallbackfee=0.0002 -txindex=1 -printtoconsole=0 \
       >"$STACK_DIR/ltc$node.log" 2>&1 &
@@ -63,18 +63,29 @@ start_litecoin_pair() {
 start_redis() {
   REDIS_PORT=$(free_port)
   mkdir -p "$STACK_DIR/redis"
-  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STACK_DIR/redis" --appendonly yes \
+  setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STACK_DIR/redis" --appendonly yes \
     --appendfsync everysec --save "" >"$STACK_DIR/redis.log" 2>&1 &
   STACK_PIDS+=($!)
   wait_for "redis-server" 20 redis-cli -p "$REDIS_PORT" ping
 }
 
+# Stops what was started, newest first (the pool before the servers it writes to), each given time to exit cleanly.
 stop_stack() {
-  local pid
-  for pid in "${STACK_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  local i pid
+  for ((i = ${#STACK_PIDS[@]} - 1; i >= 0; i--)); do
+    pid=${STACK_PIDS[$i]}
+    kill -TERM "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 150); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$pid" 2>/dev/null || true
   done
-  for pid in "${STACK_PIDS[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-  done
+}
+
+start_anvil() {
+  ANVIL_PORT=$(free_port)
+  setsid node_modules/.bin/anvil --host 127.0.0.1 --port "$ANVIL_PORT" --silent >"$STACK_DIR/anvil.log" 2>&1 &
+  STACK_PIDS+=($!)
+  wait_for "anvil" 30 bash -c "(exec 3<>/dev/tcp/127.0.0.1/$ANVIL_PORT) 2>/dev/null"
 }

@@ -1,39 +1,51 @@
+using Pool.Host.Run;
+using Pool.Ledger;
+using Pool.Ledger.Redis;
+using Pool.Settlement.Commands;
+
 namespace Pool.Host;
 
-/// <summary>The `pool` command: dispatches to run, settle, token and bench.</summary>
+/// <summary>The `pool` command: dispatches to run, settle and token.</summary>
 public static class PoolCommandLine
 {
-    /// <summary>Runs the command named by the first argument and returns the process exit code.</summary>
-    public static Task<int> RunAsync(string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var command = args.Length > 0 ? args[0] : "help";
-        switch (command)
-        {
-            case "help":
-            case "--help":
-            case "-h":
-                Console.WriteLine(Usage);
-                return Task.FromResult(0);
-            case "run":
-            case "settle":
-            case "token":
-            case "bench":
-                Console.Error.WriteLine($"pool {command}: not built yet; the Stratum server, ledger and settlement land with their issues.");
-                return Task.FromResult(3);
-            default:
-                Console.Error.WriteLine($"pool: unknown command '{command}'.");
-                Console.Error.WriteLine(Usage);
-                return Task.FromResult(2);
-        }
-    }
+    /// <summary>Exit code for an unknown command.</summary>
+    public const int UsageError = 2;
 
     private const string Usage = """
         usage: pool <command> [options]
-          run              start the Stratum pool with the config in config/
-          settle           settle matured rounds into reward tokens (run by cron)
-          token deploy     deploy the reward token
-          token status     show the token and settlement state
-          bench stratum    load-test a running pool
+          run [--config FILE]   run the Stratum pool (default config: config/pool.litecoin-regtest.json)
+          settle [options]      settle matured rounds into reward tokens, once (run by cron); --help for options
+          token deploy|status   deploy the reward token, or show the token and settlement state
         """;
+
+    /// <summary>Runs the command named by the first argument and returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var command = args.Length > 0 ? args[0] : "help";
+        var rest = args.Length > 0 ? args[1..] : [];
+        using var cancel = new CancellationTokenSource();
+        switch (command)
+        {
+            case "help" or "--help" or "-h":
+                await Console.Out.WriteLineAsync(Usage).ConfigureAwait(false);
+                return 0;
+            case "run":
+                return await RunCommand.RunAsync(rest, Console.Error).ConfigureAwait(false);
+            case "settle":
+                Console.CancelKeyPress += (_, e) =>
+                {
+                    e.Cancel = true;
+                    cancel.Cancel();
+                };
+                var settle = new SettleCommand((redis, options) =>
+                    new RedisRoundStore(new RedisLedgerStore(redis, options.PoolId, pplnsWindowFactor: 2), options.PoolId));
+                return await settle.RunAsync(rest, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
+            case "token":
+                return await new TokenCommand().RunAsync(rest, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
+            default:
+                await Console.Error.WriteLineAsync($"pool: unknown command '{command}'.\n{Usage}").ConfigureAwait(false);
+                return UsageError;
+        }
+    }
 }

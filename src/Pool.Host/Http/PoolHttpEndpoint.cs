@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pool.Host.Health;
 using Prometheus;
@@ -29,6 +30,7 @@ public sealed class PoolHttpEndpoint : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<IHostLifetime, ExternallyStoppedLifetime>();
         builder.WebHost.ConfigureKestrel(k => k.Listen(endpoint));
         var app = builder.Build();
         app.MapMetrics("/metrics", registry);

@@ -12,6 +12,7 @@ public static class PoolLogging
         {
             builder.SetMinimumLevel(minimum);
             builder.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.AddFilter("Microsoft.Hosting", LogLevel.Warning);
             builder.AddFilter("System.Net.Http", LogLevel.Warning);
             if (format == "json")
             {

@@ -24,7 +24,7 @@ public sealed class CoinAddressValidator : IPayoutAddressValidator
             return true;
         }
 
-        reason = $"'{address}' is not a {_profile.Name} {_network} payout address: {why}";
+        reason = $"not a {_profile.Name} {_network} address: {why}";
         return false;
     }
 }

@@ -58,8 +58,8 @@ public sealed class PoolSettings
         }
 
         problems.AddRange(host.Validate());
-        problems.AddRange(ChainOptionsValidator.Check(chain).Select(p => "Chain: " + p));
-        problems.AddRange(stratum.Validate().Select(p => "Stratum: " + p));
+        problems.AddRange(ChainOptionsValidator.Check(chain));
+        problems.AddRange(stratum.Validate().Select(p => "Stratum:" + p));
         var ledgerResult = new LedgerOptionsValidator().Validate(null, ledger);
         if (ledgerResult.Failed)
         {

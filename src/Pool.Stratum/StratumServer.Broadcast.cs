@@ -26,15 +26,36 @@ public sealed partial class StratumServer
 
     private void OnJobCreated(MiningJob job)
     {
-        var encoded = new EncodedJob(job);
-        _services.CurrentJob = encoded;
-        foreach (var connection in _connections.Values)
+        try
         {
-            connection.OnJob(encoded);
+            var encoded = new EncodedJob(job);
+            _services.CurrentJob = encoded;
+            foreach (var connection in _connections.Values)
+            {
+                connection.OnJob(encoded);
+            }
+        }
+        catch (Exception e)
+        {
+            // The job source must not fail because of the server; the next job tries again.
+            _logger.LogError(e, "Job {JobId} could not be sent to miners", job.JobId);
         }
     }
 
     private void Sweep()
+    {
+        try
+        {
+            SweepConnections();
+        }
+        catch (Exception e)
+        {
+            // A timer callback that throws would end the process.
+            _logger.LogError(e, "Connection sweep failed");
+        }
+    }
+
+    private void SweepConnections()
     {
         var now = _services.Time.GetUtcNow();
         foreach (var connection in _connections.Values)
@@ -64,6 +85,13 @@ public sealed partial class StratumServer
             }
         }
 
-        AddressBanned?.Invoke(address, until);
+        try
+        {
+            AddressBanned?.Invoke(address, until);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "An AddressBanned handler failed");
+        }
     }
 }

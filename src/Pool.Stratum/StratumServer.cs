@@ -67,7 +67,7 @@ public sealed partial class StratumServer : IAsyncDisposable
             Limiter = new ConnectionLimiter(options.MaxConnectionsPerIp),
             Extranonces = new ExtranonceAllocator(options.InstancePrefix),
             VersionRollingMask = options.VersionRollingMask,
-            ShareAccepted = share => ShareAccepted?.Invoke(share),
+            ShareAccepted = OnShareAccepted,
         };
         bans.Banned += OnBanned;
     }
@@ -161,6 +161,19 @@ public sealed partial class StratumServer : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
+    }
+
+    private void OnShareAccepted(AcceptedShare share)
+    {
+        try
+        {
+            ShareAccepted?.Invoke(share);
+        }
+        catch (Exception e)
+        {
+            // Metrics must never cost a miner its answer.
+            _logger.LogError(e, "A ShareAccepted handler failed");
+        }
     }
 
     private static X509Certificate2 LoadCertificate(StratumPortOptions port)

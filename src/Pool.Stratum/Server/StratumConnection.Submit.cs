@@ -122,23 +122,29 @@ internal sealed partial class StratumConnection
         var sent = entry.Job!;
         var work = _work![entry.WorkIndex];
         var check = _checks![entry.WorkIndex];
-        if (!check.MeetsShareTarget)
+
+        // Shares on a previous block's jobs never become blocks, whatever the stale policy credits. A block is sent to the
+        // node even when it misses the connection's share target (on regtest the network target is the easier one).
+        var candidate = check.MeetsNetworkTarget && !entry.Stale;
+        if (!check.MeetsShareTarget && !candidate)
         {
             return await RejectAsync(request, ShareRejectReason.LowDifficulty,
                 $"low difficulty share: {check.ActualDifficulty:G6} is below {sent.Difficulty:G6}").ConfigureAwait(false);
         }
 
+        // Only a replay of a share already taken is kept from the node; the check is a set insertion.
         var key = check.DuplicateKey;
         if (!_services.Duplicates.TryAdd(work.Job, key))
         {
             return await RejectAsync(request, ShareRejectReason.Duplicate, DuplicateMessage).ConfigureAwait(false);
         }
 
-        // Shares on a previous block's jobs never become blocks, whatever the stale policy credits.
-        var candidate = check.MeetsNetworkTarget && !entry.Stale;
         var submission = candidate ? await SubmitBlockAsync(work).ConfigureAwait(false) : null;
         var worker = entry.Worker!;
-        var share = new AcceptedShare(check.BlockHashHex(), worker.Address, worker.Worker, sent.Difficulty, check.ActualDifficulty,
+
+        // A block below the share target proves the network difficulty's worth of work, and is credited at that.
+        var credited = check.MeetsShareTarget ? sent.Difficulty : work.Job.NetworkDifficulty;
+        var share = new AcceptedShare(check.BlockHashHex(), worker.Address, worker.Worker, credited, check.ActualDifficulty,
             work.Job.NetworkDifficulty, work.Job.JobId, work.Job.Height, _services.Time.GetUtcNow(), _services.Options.InstanceId, candidate);
         try
         {
@@ -161,7 +167,7 @@ internal sealed partial class StratumConnection
         _services.Bans.RecordShare(RemoteAddress, valid: true);
         lock (_stateLock)
         {
-            if (Vardiff.TryRecordShare(sent.Difficulty, out _))
+            if (Vardiff.TryRecordShare(credited, out _))
             {
                 _services.Counters.Retargeted();
             }

@@ -74,12 +74,17 @@ internal sealed partial class StratumConnection
         {
             _outbound.Writer.TryComplete();
             await _transport.Input.CompleteAsync().ConfigureAwait(false);
-            if (await Task.WhenAny(writer, Task.Delay(DrainTimeout, _services.Time)).ConfigureAwait(false) != writer)
+            try
             {
+                await writer.WaitAsync(DrainTimeout, _services.Time).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // The miner does not read what is left: cut it off, which also ends the writer.
                 _transport.Abort();
+                await writer.ConfigureAwait(false);
             }
 
-            await writer.ConfigureAwait(false);
             await transport.ConfigureAwait(false);
             ReleaseExtranonce();
         }

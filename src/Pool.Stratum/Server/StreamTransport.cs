@@ -20,8 +20,12 @@ internal sealed class StreamTransport : IAsyncDisposable
     {
         _stream = stream;
         var inputPause = Math.Max(16 * 1024, maxLineBytes * 4L);
-        _input = new Pipe(new PipeOptions(pauseWriterThreshold: inputPause, resumeWriterThreshold: inputPause / 2, useSynchronizationContext: false));
-        _output = new Pipe(new PipeOptions(pauseWriterThreshold: OutputPauseBytes, resumeWriterThreshold: OutputPauseBytes / 2, useSynchronizationContext: false));
+        // Inline scheduling lets the receive pump run the read loop and the writer loop run the send pump directly,
+        // without a thread-pool hop per message.
+        _input = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
+            pauseWriterThreshold: inputPause, resumeWriterThreshold: inputPause / 2, useSynchronizationContext: false));
+        _output = new Pipe(new PipeOptions(readerScheduler: PipeScheduler.Inline, writerScheduler: PipeScheduler.Inline,
+            pauseWriterThreshold: OutputPauseBytes, resumeWriterThreshold: OutputPauseBytes / 2, useSynchronizationContext: false));
     }
 
     public PipeReader Input => _input.Reader;

@@ -214,6 +214,26 @@ public class SubmitTests
     }
 
     [Test]
+    public async Task Submit_BlockBelowConnectionDifficulty_StillSubmittedAndCreditedAtNetworkDifficulty()
+    {
+        await using var server = await StratumTestServer.StartAsync(publishJob: false);
+        server.Jobs.Publish(TestJobs.Create(bits: TestJobs.EasyBits));
+        await using var session = await MinerSession.OpenAsync(server, password: "d=1");
+        var share = session.Miner.Find(session.Job, 1e-12);
+        while (!share.IsBlock)
+        {
+            share = session.Miner.Find(session.Job, 1e-12, startNonce: uint.Parse(share.Nonce, NumberStyles.HexNumber, CultureInfo.InvariantCulture) + 1);
+        }
+
+        StratumAssert.Accepted(await session.SubmitAsync(share));
+
+        Assert.That(server.Submitter.Submitted, Has.Count.EqualTo(1));
+        Assert.That(server.Sink.Shares.Single().Difficulty, Is.EqualTo(server.Jobs.Current!.NetworkDifficulty));
+        StratumAssert.Rejected(await session.SubmitAsync(share), 22);
+        Assert.That(server.Submitter.Submitted, Has.Count.EqualTo(1), "a replay does not reach the node");
+    }
+
+    [Test]
     public async Task Submit_SinkFails_Error20AndShareMayBeSentAgain()
     {
         var options = StratumTestServer.DefaultOptions();

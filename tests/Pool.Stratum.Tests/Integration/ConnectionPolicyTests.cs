@@ -1,3 +1,4 @@
+using Pool.Testing;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pool.Stratum.Options;

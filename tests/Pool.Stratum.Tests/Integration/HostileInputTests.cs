@@ -1,3 +1,4 @@
+using Pool.Testing;
 using System.Net.Sockets;
 using System.Text;
 using Pool.Stratum.Tests.Support;

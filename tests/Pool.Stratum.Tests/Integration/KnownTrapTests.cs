@@ -1,3 +1,4 @@
+using Pool.Testing;
 using System.Globalization;
 using Pool.Stratum.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Pool.Testing;
 using Pool.Core.Pow;
 using Pool.Stratum.Tests.Support;
 

@@ -1,3 +1,4 @@
+using Pool.Testing;
 using System.Text.Json;
 using Pool.Core.Pow;
 

@@ -1,4 +1,4 @@
-namespace Pool.Stratum.Tests.Support;
+namespace Pool.Testing;
 
 /// <summary>A share as a miner submits it.</summary>
 public sealed record FoundShare(string JobId, string Extranonce2, string Time, string Nonce, string VersionBits, bool IsBlock, byte[] BlockHash)

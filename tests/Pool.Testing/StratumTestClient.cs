@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Pool.Stratum.Tests.Support;
+namespace Pool.Testing;
 
 /// <summary>A line-based Stratum client for tests: sends requests, matches answers by id and keeps every notification.</summary>
 public sealed class StratumTestClient : IAsyncDisposable

@@ -5,7 +5,7 @@ using Pool.Core.Hashing;
 using Pool.Core.Pow;
 using Pool.Core.Targets;
 
-namespace Pool.Stratum.Tests.Support;
+namespace Pool.Testing;
 
 /// <summary>
 /// Finds real shares the way a miner does, from nothing but what the pool sent: mining.notify's hex fields, the

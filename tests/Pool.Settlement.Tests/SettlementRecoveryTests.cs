@@ -90,6 +90,31 @@ public class SettlementRecoveryTests
     }
 
     [Test]
+    public async Task RunAsync_MinedBlockRolledBackBeforeFinal_SentAgainAndPaidOnce()
+    {
+        _bed.Options.FinalConfirmations = 3;
+        var round = await _bed.AddRoundAsync(150_000_000, SettlementTestBed.Miners(4));
+        var first = await _bed.NewJob().RunAsync();
+        var mined = first.Open.Single();
+        Assert.That(mined.State, Is.EqualTo(ChunkState.Mined));
+
+        // The block holding the settlement leaves the chain before it is final.
+        await _bed.Token.Anvil.CallAsync("anvil_rollback", 1);
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(mined.MinedTransactionHash!), Is.Null);
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(BigInteger.Zero));
+
+        var second = await _bed.NewJob().RunAsync();
+        await _bed.Token.Anvil.MineAsync(3);
+        var third = await _bed.NewJob().RunAsync();
+
+        Assert.That(second.Outcome, Is.EqualTo(SettlementOutcome.Completed), second.Error);
+        Assert.That(second.Mined, Has.Count.EqualTo(1), "mined again in the same run that saw it leave the chain");
+        Assert.That(third.Finalized, Has.Count.EqualTo(1));
+        Assert.That(third.Open, Is.Empty);
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
     public async Task RunAsync_LockHeldByAnotherRun_DoesNothing()
     {
         await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));

@@ -65,6 +65,12 @@ public sealed partial class SettlementJob
                     break;
                 case ChunkState.Mined:
                     await CheckFinalityAsync(chunk, report);
+                    if (chunk.State == ChunkState.Submitted)
+                    {
+                        // Reorganised away: wait for the transaction again now.
+                        break;
+                    }
+
                     return true;
                 case ChunkState.Final:
                     return true;

@@ -37,9 +37,10 @@ public sealed partial class SettlementJob
                     continue;
             }
 
-            if (!TryParseBytes32(round.Block.BlockHash, out var blockHash) || !TryParseBytes32(round.SharesRoot, out _))
+            if (!TryParseBytes32(round.Block.BlockHash, out var blockHash) || !TryParseBytes32(round.SharesRoot, out _)
+                || round.Block.Height < 0 || round.Block.RewardBaseUnits < 0)
             {
-                report.Warnings.Add($"round {round.RoundId}: block hash '{round.Block.BlockHash}' or shares root '{round.SharesRoot}' is not 32 bytes of hex; not paid until the ledger record is fixed");
+                report.Warnings.Add($"round {round.RoundId}: block hash '{round.Block.BlockHash}', shares root '{round.SharesRoot}', height {round.Block.Height} or reward {round.Block.RewardBaseUnits} is malformed (hashes are 32 bytes of hex); not paid until the ledger record is fixed");
                 continue;
             }
 

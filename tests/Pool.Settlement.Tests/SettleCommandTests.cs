@@ -54,7 +54,7 @@ public class SettleCommandTests
     [Test]
     public async Task TokenStatus_WithRedisAfterSettling_ShowsFinalSettlementsAndCarriedBalances()
     {
-        await _bed.AddRoundAsync(250_000_000, SettlementTestBed.Miners(4));
+        var paid = await _bed.AddRoundAsync(250_000_000, SettlementTestBed.Miners(4));
         await _bed.AddRoundAsync(50_000_000, SettlementTestBed.Miners(2), withAddresses: false);
         await RunAsync([]);
         using var stdout = new StringWriter();
@@ -62,11 +62,12 @@ public class SettleCommandTests
         // Second round: fee 500,000 + remainder 1 minted; the miners' 49,499,999 carried (no token addresses yet).
         using var stderr = new StringWriter();
 
-        var code = await new TokenCommand(SettleCommandLineTests.Lookup(_env)).RunAsync(["status"], stdout, stderr);
+        var code = await new TokenCommand(SettleCommandLineTests.Lookup(_env)).RunAsync(["status", "--settlements", "5"], stdout, stderr);
 
         Assert.That(code, Is.EqualTo(SettleExitCodes.Ok), stderr.ToString());
         Assert.That(stdout.ToString(), Does.Contain("total supply 250500001 base units"));
         Assert.That(stdout.ToString(), Does.Contain("settlements: 2 final, 0 open"));
+        Assert.That(stdout.ToString(), Does.Contain($"coin block {paid.Block.Height} {paid.Block.BlockHash}, shares root {paid.SharesRoot}, 250000000 units to 5 recipient(s)"));
         Assert.That(stdout.ToString(), Does.Contain("carried balances: 49499999 units owed to 2 miner(s)"));
     }
 

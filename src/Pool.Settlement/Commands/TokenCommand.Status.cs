@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Pool.Settlement.Chain;
 using Pool.Settlement.Contracts;
 using Pool.Settlement.Settlement;
@@ -45,6 +46,24 @@ public sealed partial class TokenCommand
             if (!hasRole)
             {
                 return SettleExitCodes.Failed;
+            }
+        }
+
+        if (parsed.Get("--settlements", null, _environment) is { } countText)
+        {
+            if (!int.TryParse(countText, out var count) || count < 1
+                || !BigInteger.TryParse(parsed.Get("--from-block", null, _environment) ?? "0", out var fromBlock) || fromBlock < 0)
+            {
+                await stderr.WriteLineAsync("pool token: --settlements takes a positive count and --from-block a block number");
+                return SettleExitCodes.Usage;
+            }
+
+            var events = await chain.GetSettledEventsAsync(token!, fromBlock);
+            await stdout.WriteLineAsync($"  {events.Count} settlement(s) on chain since block {fromBlock}; the last {Math.Min(count, events.Count)}:");
+            foreach (var settled in events.TakeLast(count))
+            {
+                await stdout.WriteLineAsync(
+                    $"  {settled.SettlementId.ToHex(true)}: coin block {settled.CoinHeight} {settled.CoinBlockHash.ToHex()}, shares root {settled.SharesRoot.ToHex()}, {settled.Total} units to {settled.RecipientCount} recipient(s)");
             }
         }
 

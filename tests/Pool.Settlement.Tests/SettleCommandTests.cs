@@ -92,6 +92,26 @@ public class SettleCommandTests
     }
 
     [Test]
+    public async Task RunAsync_StoppedAfterSendThenRunAgain_SecondRunExitsZeroAndPaysOnce()
+    {
+        await _bed.AddRoundAsync(250_000_000, SettlementTestBed.Miners(4));
+        var stopping = new SettleCommand((_, _) => _bed.Rounds, SettleCommandLineTests.Lookup(_env), crashHook: p =>
+        {
+            if (p == Pool.Settlement.Settlement.SettlementCrashPoint.AfterSend)
+            {
+                throw new OperationCanceledException("stopped after send");
+            }
+        });
+        Assert.ThrowsAsync<OperationCanceledException>(() => stopping.RunAsync([], TextWriter.Null, TextWriter.Null));
+
+        var (code, stdout, _) = await RunAsync([]);
+
+        Assert.That(code, Is.EqualTo(SettleExitCodes.Ok));
+        Assert.That(stdout, Does.Contain("settled 250000000 units to 5 addresses"));
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(250_000_000)));
+    }
+
+    [Test]
     public async Task RunAsync_NoKey_ExitsUsageNamingBothVariables()
     {
         _env.Remove(EnvironmentNames.SettlerKeyFile);

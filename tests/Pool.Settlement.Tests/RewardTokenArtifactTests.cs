@@ -10,6 +10,7 @@ public class RewardTokenArtifactTests
     public async Task Recompile_PinnedSolc_MatchesEmbeddedArtifactByteForByte()
     {
         var root = AnvilNode.FindRepositoryRoot();
+        Assert.That(Directory.Exists(Path.Combine(root, "node_modules", "solc")), Is.True, "the pinned solc is missing: run `npm ci` at the repository root (or `make test`)");
         using var temp = new TempDirectory("solc");
         var output = temp.Combine("RewardToken.json");
         var info = new ProcessStartInfo("node") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -39,6 +39,23 @@ public class RewardTokenContractTests
     }
 
     [Test]
+    public async Task Settle_Minted_SettledEventCarriesIdBlockHeightRootTotalAndCount()
+    {
+        var settle = NewSettle([TokenTestBed.RandomAddress(), TokenTestBed.RandomAddress()], [40, 2]);
+        var before = await _bed.Chain.GetBlockNumberAsync();
+        await _bed.SettleAsync(settle);
+
+        var events = await _bed.Chain.GetSettledEventsAsync(_bed.Token, before);
+
+        var settled = events.Single(e => e.SettlementId.SequenceEqual(settle.SettlementId));
+        Assert.That(settled.CoinBlockHash, Is.EqualTo(settle.CoinBlockHash));
+        Assert.That(settled.CoinHeight, Is.EqualTo(1234UL));
+        Assert.That(settled.SharesRoot, Is.EqualTo(settle.SharesRoot));
+        Assert.That(settled.Total, Is.EqualTo(new BigInteger(42)));
+        Assert.That(settled.RecipientCount, Is.EqualTo(new BigInteger(2)));
+    }
+
+    [Test]
     public async Task Settle_SameIdTwice_SecondRevertsAndMintsNothing()
     {
         var recipient = TokenTestBed.RandomAddress();

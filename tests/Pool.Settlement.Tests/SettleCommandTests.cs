@@ -52,6 +52,26 @@ public class SettleCommandTests
     }
 
     [Test]
+    public async Task TokenStatus_WithRedisAfterSettling_ShowsFinalSettlementsAndCarriedBalances()
+    {
+        var paid = await _bed.AddRoundAsync(250_000_000, SettlementTestBed.Miners(4));
+        await _bed.AddRoundAsync(50_000_000, SettlementTestBed.Miners(2), withAddresses: false);
+        await RunAsync([]);
+        using var stdout = new StringWriter();
+
+        // Second round: fee 500,000 + remainder 1 minted; the miners' 49,499,999 carried (no token addresses yet).
+        using var stderr = new StringWriter();
+
+        var code = await new TokenCommand(SettleCommandLineTests.Lookup(_env)).RunAsync(["status", "--settlements", "5"], stdout, stderr);
+
+        Assert.That(code, Is.EqualTo(SettleExitCodes.Ok), stderr.ToString());
+        Assert.That(stdout.ToString(), Does.Contain("total supply 250500001 base units"));
+        Assert.That(stdout.ToString(), Does.Contain("settlements: 2 final, 0 open"));
+        Assert.That(stdout.ToString(), Does.Contain($"coin block {paid.Block.Height} {paid.Block.BlockHash}, shares root {paid.SharesRoot}, 250000000 units to 5 recipient(s)"));
+        Assert.That(stdout.ToString(), Does.Contain("carried balances: 49499999 units owed to 2 miner(s)"));
+    }
+
+    [Test]
     public async Task RunAsync_DryRun_PrintsEachMinerWhyAndWritesNothing()
     {
         var scores = SettlementTestBed.Miners(3);
@@ -69,6 +89,26 @@ public class SettleCommandTests
 
         Assert.That(stdout, Does.Contain("below the minimum payout 40000000"));
         Assert.That(await _bed.Store.GetHandledRoundsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task RunAsync_StoppedAfterSendThenRunAgain_SecondRunExitsZeroAndPaysOnce()
+    {
+        await _bed.AddRoundAsync(250_000_000, SettlementTestBed.Miners(4));
+        var stopping = new SettleCommand((_, _) => _bed.Rounds, SettleCommandLineTests.Lookup(_env), crashHook: p =>
+        {
+            if (p == Pool.Settlement.Settlement.SettlementCrashPoint.AfterSend)
+            {
+                throw new OperationCanceledException("stopped after send");
+            }
+        });
+        Assert.ThrowsAsync<OperationCanceledException>(() => stopping.RunAsync([], TextWriter.Null, TextWriter.Null));
+
+        var (code, stdout, _) = await RunAsync([]);
+
+        Assert.That(code, Is.EqualTo(SettleExitCodes.Ok));
+        Assert.That(stdout, Does.Contain("settled 250000000 units to 5 addresses"));
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(250_000_000)));
     }
 
     [Test]

@@ -52,6 +52,29 @@ public class SettlementRecoveryTests
     }
 
     [Test]
+    public async Task RunAsync_RecordedNonceUsedByAnotherTransaction_ReplannedWithNewNonceAndPaidOnce()
+    {
+        var round = await _bed.AddRoundAsync(120_000_000, SettlementTestBed.Miners(4));
+        var crashing = _bed.NewJob(p => _ = p == SettlementCrashPoint.BeforeSend ? throw new SimulatedKill(p) : 0);
+        Assert.ThrowsAsync<SimulatedKill>(() => crashing.RunAsync());
+        var recorded = (await _bed.Store.GetOpenChunksAsync()).Single().Attempts.Single();
+
+        // Someone else spends the settler's nonce first (an operator's transfer with the same key).
+        var settler = Pool.Settlement.Chain.TransactionSigner.AddressOf(TokenTestBed.SettlerKey);
+        await _bed.Token.Settler.SubmitAndWaitForReceiptAsync(settler, [], TimeSpan.FromSeconds(30));
+
+        var report = await _bed.NewJob().RunAsync();
+
+        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
+        var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
+        Assert.That(chunk.Attempts, Has.Count.EqualTo(2));
+        Assert.That(chunk.Attempts[1].Nonce, Is.EqualTo(recorded.Nonce + 1));
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(recorded.Hash), Is.Null, "the transaction whose nonce was taken never mined");
+        Assert.That(_bed.Progress.ToString(), Does.Contain($"nonce {recorded.Nonce} was used by a transaction that is not this settlement's"));
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
     public async Task RunAsync_EvmNodeDown_FailsClearlyAndNextRunPaysOnce()
     {
         var round = await _bed.AddRoundAsync(200_000_000, SettlementTestBed.Miners(5));
@@ -86,6 +109,31 @@ public class SettlementRecoveryTests
         var funded = await _bed.NewJob().RunAsync();
 
         Assert.That(funded.Outcome, Is.EqualTo(SettlementOutcome.Completed), funded.Error);
+        await AssertPaidExactlyOnceAsync([round]);
+    }
+
+    [Test]
+    public async Task RunAsync_MinedBlockRolledBackBeforeFinal_SentAgainAndPaidOnce()
+    {
+        _bed.Options.FinalConfirmations = 3;
+        var round = await _bed.AddRoundAsync(150_000_000, SettlementTestBed.Miners(4));
+        var first = await _bed.NewJob().RunAsync();
+        var mined = first.Open.Single();
+        Assert.That(mined.State, Is.EqualTo(ChunkState.Mined));
+
+        // The block holding the settlement leaves the chain before it is final.
+        await _bed.Token.Anvil.CallAsync("anvil_rollback", 1);
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(mined.MinedTransactionHash!), Is.Null);
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(BigInteger.Zero));
+
+        var second = await _bed.NewJob().RunAsync();
+        await _bed.Token.Anvil.MineAsync(3);
+        var third = await _bed.NewJob().RunAsync();
+
+        Assert.That(second.Outcome, Is.EqualTo(SettlementOutcome.Completed), second.Error);
+        Assert.That(second.Mined, Has.Count.EqualTo(1), "mined again in the same run that saw it leave the chain");
+        Assert.That(third.Finalized, Has.Count.EqualTo(1));
+        Assert.That(third.Open, Is.Empty);
         await AssertPaidExactlyOnceAsync([round]);
     }
 

@@ -57,6 +57,15 @@ public sealed class EvmChain
     public Task<BigInteger> GetEtherBalanceAsync(string address) => RunAsync("eth_getBalance", async () =>
         (await _web3.Eth.GetBalance.SendRequestAsync(address)).Value);
 
+    /// <summary>Settled events of <paramref name="token"/> from <paramref name="fromBlock"/> to the latest block, oldest first.</summary>
+    public Task<IReadOnlyList<SettledEvent>> GetSettledEventsAsync(string token, BigInteger fromBlock) => RunAsync("eth_getLogs", async () =>
+    {
+        var events = _web3.Eth.GetEvent<SettledEvent>(token);
+        var filter = events.CreateFilterInput(new BlockParameter(new Nethereum.Hex.HexTypes.HexBigInteger(fromBlock)), BlockParameter.CreateLatest());
+        var logs = await events.GetAllChangesAsync(filter);
+        return (IReadOnlyList<SettledEvent>)logs.Select(l => l.Event).ToList();
+    });
+
     /// <summary>Whether the token recorded settlement <paramref name="settlementId"/> as minted.</summary>
     public Task<bool> IsSettledAsync(string token, byte[] settlementId) =>
         QueryAsync<IsSettledFunction, bool>(token, new IsSettledFunction { SettlementId = settlementId });

@@ -19,6 +19,7 @@ public static class EnvironmentNames
     public const string FeeBumpPercent = "POOL_SETTLE_FEE_BUMP_PERCENT";
     public const string PriorityFeeWei = "POOL_SETTLE_PRIORITY_FEE_WEI";
     public const string MaxFeeCapWei = "POOL_SETTLE_MAX_FEE_CAP_WEI";
+    public const string LockTtl = "POOL_SETTLE_LOCK_TTL_SECONDS";
 
     /// <summary>Settler private key (hex). Prefer <see cref="SettlerKeyFile"/> outside development.</summary>
     public const string SettlerKey = "POOL_SETTLER_KEY";

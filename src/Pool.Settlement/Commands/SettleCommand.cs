@@ -12,18 +12,22 @@ public sealed class SettleCommand
     private readonly Func<IConnectionMultiplexer, SettlementOptions, IRoundStore> _roundStoreFactory;
     private readonly Func<string, string?> _environment;
     private readonly TimeProvider _time;
+    private readonly Action<SettlementCrashPoint>? _crashHook;
 
     /// <param name="roundStoreFactory">Opens the ledger's closed rounds on the given Redis connection.</param>
     /// <param name="environment">Environment lookup; the process environment when null.</param>
     /// <param name="time">Clock; the system clock when null.</param>
+    /// <param name="crashHook">Called at each <see cref="SettlementCrashPoint"/>; lets a test stop or kill the run there.</param>
     public SettleCommand(
         Func<IConnectionMultiplexer, SettlementOptions, IRoundStore> roundStoreFactory,
         Func<string, string?>? environment = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        Action<SettlementCrashPoint>? crashHook = null)
     {
         _roundStoreFactory = roundStoreFactory;
         _environment = environment ?? Environment.GetEnvironmentVariable;
         _time = time ?? TimeProvider.System;
+        _crashHook = crashHook;
     }
 
     /// <summary>Parses <paramref name="args"/> (the words after <c>pool settle</c>), runs once and reports.</summary>
@@ -74,7 +78,8 @@ public sealed class SettleCommand
                 options.RpcUrl is null ? null : new EvmChain(options.RpcUrl, options.RpcTimeout),
                 key,
                 _time,
-                stdout);
+                stdout,
+                _crashHook);
             var report = await job.RunAsync(cancellationToken);
             SettlementReportWriter.Write(report, options.DryRun, stdout);
             if (report.Error is not null)

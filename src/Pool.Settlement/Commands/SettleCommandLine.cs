@@ -29,6 +29,7 @@ public static class SettleCommandLine
         ("--stuck-timeout", EnvironmentNames.StuckTimeout, "seconds before a transaction is replaced with higher fees", (o, v) => Int(v, x => o.StuckTimeout = TimeSpan.FromSeconds(x))),
         ("--fee-bump-percent", EnvironmentNames.FeeBumpPercent, "fee raise of a replacement, percent (≥ 10)", (o, v) => Int(v, x => o.FeeBumpPercent = x)),
         ("--max-fee-cap-wei", EnvironmentNames.MaxFeeCapWei, "highest fee cap per gas any transaction may carry, wei", (o, v) => BigInteger.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var x) ? Set(() => o.MaxFeePerGasCapWei = x) : $"'{v}' is not a whole number of wei"),
+        ("--lock-ttl", EnvironmentNames.LockTtl, "seconds a killed run keeps the lock (renewed while running, default 60)", (o, v) => Int(v, x => o.LockTtl = TimeSpan.FromSeconds(x))),
         ("--priority-fee-wei", EnvironmentNames.PriorityFeeWei, "tip per gas of new transactions, wei", (o, v) => BigInteger.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var x) ? Set(() => o.PriorityFeeWei = x) : $"'{v}' is not a whole number of wei"),
     ];
 

@@ -1,6 +1,9 @@
 using System.Numerics;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Pool.Settlement.Chain;
 using Pool.Settlement.Contracts;
+using Pool.Settlement.Settlement;
+using StackExchange.Redis;
 
 namespace Pool.Settlement.Commands;
 
@@ -46,6 +49,54 @@ public sealed partial class TokenCommand
             }
         }
 
+        if (parsed.Get("--settlements", null, _environment) is { } countText)
+        {
+            if (!int.TryParse(countText, out var count) || count < 1
+                || !BigInteger.TryParse(parsed.Get("--from-block", null, _environment) ?? "0", out var fromBlock) || fromBlock < 0)
+            {
+                await stderr.WriteLineAsync("pool token: --settlements takes a positive count and --from-block a block number");
+                return SettleExitCodes.Usage;
+            }
+
+            var events = await chain.GetSettledEventsAsync(token!, fromBlock);
+            await stdout.WriteLineAsync($"  {events.Count} settlement(s) on chain since block {fromBlock}; the last {Math.Min(count, events.Count)}:");
+            foreach (var settled in events.TakeLast(count))
+            {
+                await stdout.WriteLineAsync(
+                    $"  {settled.SettlementId.ToHex(true)}: coin block {settled.CoinHeight} {settled.CoinBlockHash.ToHex()}, shares root {settled.SharesRoot.ToHex()}, {settled.Total} units to {settled.RecipientCount} recipient(s)");
+            }
+        }
+
+        if (parsed.Get("--redis", EnvironmentNames.Redis, _environment) is { } redis)
+        {
+            await WriteSettlementStateAsync(redis, parsed.Get("--key-prefix", EnvironmentNames.KeyPrefix, _environment) ?? "pool:", stdout);
+        }
+
         return SettleExitCodes.Ok;
+    }
+
+    private static async Task WriteSettlementStateAsync(string redis, string keyPrefix, TextWriter stdout)
+    {
+        var configuration = ConfigurationOptions.Parse(redis);
+        configuration.ConnectTimeout = Math.Min(configuration.ConnectTimeout, 5000);
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(configuration);
+            var store = new RedisSettlementStore(connection.GetDatabase(), keyPrefix);
+            var chunks = await store.GetAllChunksAsync();
+            var open = chunks.Where(c => c.State != ChunkState.Final).ToList();
+            var balances = await store.GetBalancesAsync();
+            var states = string.Join(", ", open.GroupBy(c => c.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
+            await stdout.WriteLineAsync($"  settlements: {chunks.Count - open.Count} final, {open.Count} open{(open.Count > 0 ? " (" + states + ")" : string.Empty)}, {chunks.Where(c => c.State != ChunkState.Planned).Sum(c => c.Total)} units minted or in flight");
+            await stdout.WriteLineAsync($"  carried balances: {balances.Values.Sum()} units owed to {balances.Count} miner(s)");
+            foreach (var chunk in open)
+            {
+                await stdout.WriteLineAsync($"  open {chunk.Id} round {chunk.RoundId}: {chunk.State.ToString().ToLowerInvariant()}{(chunk.LastError is null ? string.Empty : " — " + chunk.LastError)}");
+            }
+        }
+        catch (RedisConnectionException e)
+        {
+            await stdout.WriteLineAsync($"  settlement state: cannot reach Redis at {redis} ({e.FailureType})");
+        }
     }
 }

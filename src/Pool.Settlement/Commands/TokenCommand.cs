@@ -20,12 +20,14 @@ public sealed partial class TokenCommand
         usage: pool token deploy --rpc URL (--dev | --admin ADDRESS [--settler ADDRESS]) [--name NAME] [--symbol SYMBOL]
                  deployer key from POOL_DEPLOYER_KEY_FILE or POOL_DEPLOYER_KEY (--dev: anvil's public dev key, chain 31337 only);
                  settler defaults to the address of POOL_SETTLER_KEY_FILE / POOL_SETTLER_KEY
-               pool token status --rpc URL --token ADDRESS [--settler ADDRESS]
-        environment: POOL_EVM_RPC_URL, POOL_TOKEN_ADDRESS stand in for --rpc and --token
+               pool token status --rpc URL --token ADDRESS [--settler ADDRESS] [--redis HOST:PORT [--key-prefix P]]
+                 with --redis also prints the settlement state kept in Redis (open settlements, carried balances);
+                 --settlements N [--from-block B] lists the last N Settled events (coin block, height, shares root, total)
+        environment: POOL_EVM_RPC_URL, POOL_TOKEN_ADDRESS, POOL_REDIS, POOL_REDIS_PREFIX stand in for the flags
         exit codes: 0 ok, 1 node unreachable or no contract, 2 bad options
         """;
 
-    private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal) { "--rpc", "--admin", "--settler", "--name", "--symbol", "--token" };
+    private static readonly HashSet<string> ValueFlags = new(StringComparer.Ordinal) { "--rpc", "--admin", "--settler", "--name", "--symbol", "--token", "--redis", "--key-prefix", "--settlements", "--from-block" };
     private static readonly HashSet<string> SwitchFlags = new(StringComparer.Ordinal) { "--dev", "--help" };
 
     private readonly Func<string, string?> _environment;

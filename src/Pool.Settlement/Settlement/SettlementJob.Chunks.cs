@@ -65,6 +65,12 @@ public sealed partial class SettlementJob
                     break;
                 case ChunkState.Mined:
                     await CheckFinalityAsync(chunk, report);
+                    if (chunk.State == ChunkState.Submitted)
+                    {
+                        // Reorganised away: wait for the transaction again now.
+                        break;
+                    }
+
                     return true;
                 case ChunkState.Final:
                     return true;
@@ -117,7 +123,8 @@ public sealed partial class SettlementJob
     {
         try
         {
-            // A quarter more than the estimate: balances of new holders can be first writes the estimate saw as updates.
+            // Headroom over the estimate: state can change between estimate and inclusion, and running out of gas
+            // would burn the fee and leave the chunk to be signed again.
             return (await _chain!.EstimateGasAsync(_signer!.Address, _options.TokenAddress, data) * 5 / 4) + 20_000;
         }
         catch (ContractRevertedException e)

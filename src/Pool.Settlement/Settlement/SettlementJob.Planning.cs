@@ -1,6 +1,7 @@
 using System.Globalization;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Pool.Core.Mining;
+using Pool.Settlement.Addresses;
 using Pool.Settlement.Contracts;
 using Pool.Settlement.Rewards;
 
@@ -36,19 +37,21 @@ public sealed partial class SettlementJob
                     continue;
             }
 
-            if (!TryParseBytes32(round.Block.BlockHash, out var blockHash) || !TryParseBytes32(round.SharesRoot, out _))
+            if (!TryParseBytes32(round.Block.BlockHash, out var blockHash) || !TryParseBytes32(round.SharesRoot, out _)
+                || round.Block.Height < 0 || round.Block.RewardBaseUnits < 0)
             {
-                report.Warnings.Add($"round {round.RoundId}: block hash '{round.Block.BlockHash}' or shares root '{round.SharesRoot}' is not 32 bytes of hex; not paid until the ledger record is fixed");
+                report.Warnings.Add($"round {round.RoundId}: block hash '{round.Block.BlockHash}', shares root '{round.SharesRoot}', height {round.Block.Height} or reward {round.Block.RewardBaseUnits} is malformed (hashes are 32 bytes of hex); not paid until the ledger record is fixed");
                 continue;
+            }
+
+            if (commit)
+            {
+                await KeepLockAsync();
             }
 
             var split = RewardSplitter.SplitRound(round, _options.Scheme, _options.FeeBasisPoints);
             var miners = split.MinerRewards.Keys.Union(balances.Keys, StringComparer.Ordinal).ToList();
-            var addresses = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var miner in miners)
-            {
-                addresses[miner] = await _addresses.GetTokenAddressAsync(miner, cancellationToken);
-            }
+            var addresses = await GetTokenAddressesAsync(miners, cancellationToken);
 
             var plan = PayoutPlanner.Plan(split, _feeAddress, balances, addresses, _options.MinimumPayout);
             var chunkCount = (plan.Transfers.Count + _options.ChunkSize - 1) / _options.ChunkSize;
@@ -106,6 +109,22 @@ public sealed partial class SettlementJob
         }
 
         return chunks;
+    }
+
+    private async Task<IReadOnlyDictionary<string, string?>> GetTokenAddressesAsync(List<string> miners, CancellationToken cancellationToken)
+    {
+        if (_addresses is RedisTokenAddressBook redisBook)
+        {
+            return await redisBook.GetTokenAddressesAsync(miners);
+        }
+
+        var addresses = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var miner in miners)
+        {
+            addresses[miner] = await _addresses.GetTokenAddressAsync(miner, cancellationToken);
+        }
+
+        return addresses;
     }
 
     internal static bool TryParseBytes32(string? hex, out byte[] bytes)

@@ -104,6 +104,12 @@ public sealed partial class StratumServer : IAsyncDisposable
             var certificate = port.UsesTls ? LoadCertificate(port) : null;
             var endPoint = new IPEndPoint(IPAddress.Parse(port.Address), port.Port);
             var listener = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            if (endPoint.Address.Equals(IPAddress.IPv6Any))
+            {
+                // "::" serves IPv4 miners too.
+                listener.DualMode = true;
+            }
+
             listener.Bind(endPoint);
             listener.Listen(1024);
             _listeners.Add(listener);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Pool.Stratum.Protocol;
 
@@ -7,6 +8,7 @@ namespace Pool.Stratum.Server;
 internal sealed partial class StratumConnection
 {
     /// <summary>Queues an answer, waiting while the queue is full (the miner's own requests slow down with it).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SendAsync(OutboundMessage message)
     {
         try

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Pool.Stratum.Protocol;
 
@@ -57,6 +58,7 @@ internal sealed partial class StratumConnection
     }
 
     /// <summary>Parses one line; submits are batched, anything else first answers the batch so answers keep request order.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> HandleLineAsync(ReadOnlySequence<byte> line)
     {
         var request = NextRequest();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Pool.Chain.Jobs;
 using Pool.Core.Mining;
@@ -21,6 +22,7 @@ internal sealed partial class StratumConnection
     private ShareCheck[]? _checks;
 
     /// <summary>Answers the batched submits in order; true when the connection must close (its address got banned).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> FlushSubmitsAsync()
     {
         var count = _pendingSubmits;
@@ -112,6 +114,7 @@ internal sealed partial class StratumConnection
         return new SubmitEntry { Job = sent, Worker = worker, WorkIndex = hashed++, Stale = stale };
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> CompleteSubmitAsync(StratumRequest request, SubmitEntry entry)
     {
         if (entry.Reject is { } reason)
@@ -220,6 +223,7 @@ internal sealed partial class StratumConnection
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> RejectAsync(StratumRequest request, ShareRejectReason reason, string message)
     {
         _services.Counters.ShareRejected(reason);

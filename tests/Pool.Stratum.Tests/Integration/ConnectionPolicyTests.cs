@@ -42,7 +42,7 @@ public class ConnectionPolicyTests
         Assert.That(await extra.WaitClosedAsync(TimeSpan.FromSeconds(5)), Is.True);
         Assert.That(server.Server.Counters.ConnectionsRefused, Is.EqualTo(1));
         await held[0].DisposeAsync();
-        await Task.Delay(200);
+        await server.WaitForConnectionsAsync(2);
         await using var after = await server.ConnectAsync();
         StratumAssert.Accepted(await after.CallAsync("mining.extranonce.subscribe"));
         foreach (var client in held.Skip(1))

@@ -46,7 +46,7 @@ public class MethodTests
             extranonce1 = (await client.CallAsync("mining.subscribe", "[\"cgminer/4.12\"]")).GetProperty("result")[1].GetString()!;
         }
 
-        await Task.Delay(200); // the server releases the extranonce when it sees the close
+        await server.WaitForConnectionsAsync(0); // the extranonce is released with the connection
         await using var again = await server.ConnectAsync();
         var resumed = await again.CallAsync("mining.subscribe", $"[\"cgminer/4.12\",\"{extranonce1}\"]");
 

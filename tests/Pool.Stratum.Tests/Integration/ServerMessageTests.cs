@@ -67,6 +67,42 @@ public class ServerMessageTests
     }
 
     [Test]
+    public async Task FirstJob_ArrivesAfterMinerIsReady_SentWithDifficulty()
+    {
+        await using var server = await StratumTestServer.StartAsync(publishJob: false);
+        await using var client = await server.ConnectAsync();
+        await client.CallAsync("mining.subscribe");
+        StratumAssert.Accepted(await client.CallAsync("mining.authorize", $"[\"{StratumTestServer.Address}\",\"x\"]"));
+        Assert.That(client.CountNotifications("mining.notify"), Is.Zero);
+
+        server.Jobs.Publish(TestJobs.Create());
+
+        var notify = await client.NotificationAsync("mining.notify");
+        Assert.That(notify.GetProperty("params")[0].GetString(), Is.EqualTo(server.Jobs.Current!.JobId));
+        Assert.That(client.CountNotifications("mining.set_difficulty"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Counters_MixedSubmits_CountedByReason()
+    {
+        await using var server = await StratumTestServer.StartAsync();
+        await using var session = await MinerSession.OpenAsync(server);
+        var share = session.Miner.Find(session.Job, 1e-9);
+
+        StratumAssert.Accepted(await session.SubmitAsync(share));
+        await session.SubmitAsync(share);
+        await session.SubmitAsync(share with { JobId = "gone" });
+        await session.SubmitAsync(share with { Nonce = "xyz" });
+
+        var counters = server.Server.Counters;
+        Assert.That(counters.SharesAccepted, Is.EqualTo(1));
+        Assert.That(counters.SharesRejected(Shares.ShareRejectReason.Duplicate), Is.EqualTo(1));
+        Assert.That(counters.SharesRejected(Shares.ShareRejectReason.JobNotFound), Is.EqualTo(1));
+        Assert.That(counters.SharesRejected(Shares.ShareRejectReason.Malformed), Is.EqualTo(1));
+        Assert.That(counters.ConnectionsCurrent, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task TlsPort_CertificateFromFileWithPasswordFromEnvironment_ServesMiners()
     {
         using var directory = new TempDirectory();

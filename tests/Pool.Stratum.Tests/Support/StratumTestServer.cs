@@ -60,6 +60,21 @@ public sealed class StratumTestServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Waits until the server holds at most <paramref name="count"/> connections (closed ones are fully released).</summary>
+    public async Task WaitForConnectionsAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Server.ConnectionCount > count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the server still holds {Server.ConnectionCount} connections");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     public Task<StratumTestClient> ConnectAsync(int? port = null) => StratumTestClient.ConnectAsync(port ?? Port);
 
     public async ValueTask DisposeAsync()

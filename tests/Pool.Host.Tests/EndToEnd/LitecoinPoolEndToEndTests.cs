@@ -12,7 +12,7 @@ namespace Pool.Host.Tests.EndToEnd;
 /// <summary>The whole pool against real servers: two litecoind regtest nodes, redis-server and the `pool run` process.</summary>
 [Category("Integration")]
 [NonParallelizable]
-public class LitecoinPoolEndToEndTests
+public partial class LitecoinPoolEndToEndTests
 {
     private const string PoolId = "ltc-e2e";
     private BitcoindRegtestPair _nodes = null!;
@@ -36,6 +36,7 @@ public class LitecoinPoolEndToEndTests
             ["Ledger:RedisConfiguration"] = _redis.ConnectionString,
             ["Ledger:SpoolDirectory"] = _spool.Path,
             ["Ledger:PoolId"] = PoolId,
+            ["Ledger:StatusCheckInterval"] = "00:00:01",
         }, TimeSpan.FromSeconds(90));
     }
 

@@ -32,6 +32,22 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
     /// <summary>Starts both nodes, connects them, creates node A's wallet and mines <paramref name="matureBlocks"/> blocks to it.</summary>
     public static async Task<BitcoindRegtestPair> StartAsync(string program, int matureBlocks = 101)
     {
+        // Another process on the machine may take a chosen port before the node binds it: start again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(program, matureBlocks).ConfigureAwait(false);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("exited", StringComparison.Ordinal))
+            {
+                await NUnit.Framework.TestContext.Progress.WriteLineAsync($"{program} did not start ({e.Message.Split('\n')[0]}); trying again on other ports").ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<BitcoindRegtestPair> StartOnceAsync(string program, int matureBlocks)
+    {
         var a = BitcoindRegtestNode.Create(program);
         var b = BitcoindRegtestNode.Create(program);
         var pair = new BitcoindRegtestPair(a, b);

@@ -11,5 +11,6 @@ fi
 grep -ho '<Counters [^>]*>' "${files[@]}" | awk '
   function attr(name,   m) { if (match($0, name "=\"[0-9]+\"")) { m = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", m); return m + 0 } return 0 }
   { passed += attr("passed"); failed += attr("failed") + attr("error") + attr("timeout") + attr("aborted");
-    skipped += attr("notExecuted") + attr("inconclusive") }
+    # Ignored tests (e.g. bitcoind not installed) are counted in total but not in executed.
+    skipped += attr("total") - attr("executed") + attr("inconclusive") }
   END { line = passed " passed, " failed " failed"; if (skipped > 0) line = line ", " skipped " skipped"; print line }'

@@ -39,7 +39,6 @@ public sealed partial class ShareSpool : IAsyncDisposable
         _segment = segment;
         _tail = tail;
         _lastSequence = tail.Sequence;
-        _writerLoop = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>Random id of this spool, made when the directory was first used; with the instance id it names the spool in Redis.</summary>

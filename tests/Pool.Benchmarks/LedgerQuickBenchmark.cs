@@ -13,7 +13,7 @@ namespace Pool.Benchmarks;
 public sealed class LedgerQuickBenchmark : IQuickBenchmark
 {
     private const int Shares = 200_000;
-    private const int WarmUpShares = 30_000;
+    private const int WarmUpShares = 100_000;
     private const int Concurrency = 256;
     private const int PacedWriters = 16;
     private const int PacedShares = 20_000;
@@ -46,6 +46,9 @@ public sealed class LedgerQuickBenchmark : IQuickBenchmark
         await ledger.StartAsync();
 
         await LedgerLoad.SaturateAsync(ledger, LedgerLoad.MakeShares(WarmUpShares, "warm"), Concurrency);
+
+        // Lets tiered compilation finish optimising what the warm-up ran hot.
+        await Task.Delay(500);
         var batchesBefore = ledger.Counters.Batches;
         var writtenBefore = ledger.Counters.SharesWritten;
         var batchTimeBefore = ledger.Counters.TotalBatchLatency;

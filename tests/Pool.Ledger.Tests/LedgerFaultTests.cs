@@ -12,7 +12,8 @@ public class LedgerFaultTests
     {
         await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "always");
         // Short timeouts so commands queued while Redis is away fail (and are retried) within the test.
-        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => o.PoolId = "outage");
+        // Small segments so the spool rolls and deletes segments while Redis comes and goes.
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => { o.PoolId = "outage"; o.SpoolSegmentBytes = 64 * 1024; });
         var acknowledged = 0;
         var total = 0.0;
         var sharesRecordedWhileDown = 0;
@@ -46,6 +47,7 @@ public class LedgerFaultTests
         }
 
         var ids = await fixture.StreamShareIdsAsync();
+        Assert.That(Directory.GetFiles(fixture.Options.SpoolDirectory, "segment-*"), Has.Length.EqualTo(1), "written segments are deleted");
         Assert.That(sharesRecordedWhileDown, Is.EqualTo(Writers * 300), "recording goes on while Redis is down");
         Assert.That(errorsWhileDown, Is.GreaterThan(0));
         Assert.That(fixture.Ledger.Counters.ConnectionFailures, Is.GreaterThan(0));

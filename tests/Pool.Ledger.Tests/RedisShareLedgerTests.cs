@@ -32,6 +32,18 @@ public class RedisShareLedgerTests
     }
 
     [Test]
+    public async Task RecordAsync_WorkerWithSeparator_ThrowsAndRecordsNothing()
+    {
+        await using var fixture = await LedgerFixture.StartAsync(_redis.ConnectionString, o => o.PoolId = "badinput");
+
+        Assert.Throws<ArgumentException>(() => fixture.Ledger.RecordAsync(TestShares.Share("bad", "minerA", 1, worker: "rig|1")));
+        await fixture.Ledger.RecordAsync(TestShares.Share("good", "minerA", 1));
+        await fixture.Ledger.FlushAsync();
+
+        Assert.That(await fixture.StreamShareIdsAsync(), Is.EqualTo(new[] { "good" }));
+    }
+
+    [Test]
     public async Task StartAsync_SpoolReplayedFromScratch_NothingCountedTwice()
     {
         using var spool = new TempDirectory("spool");

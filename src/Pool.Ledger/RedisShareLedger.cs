@@ -69,6 +69,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         }
 
         _pusher = Task.Run(() => PushLoopAsync(_stop.Token), CancellationToken.None);
+        _ = Task.Run(WarnAboutDurabilityAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -153,6 +154,22 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
 
         _stop.Dispose();
         _appended.Dispose();
+    }
+
+    // Best effort at start: Redis may be down, and some hosted servers refuse INFO.
+    private async Task WarnAboutDurabilityAsync()
+    {
+        try
+        {
+            foreach (var warning in await RedisDurabilityCheck.CheckAsync(_redis).ConfigureAwait(false))
+            {
+                _logger.LogWarning("{Warning}", warning);
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug("Redis persistence settings could not be read: {Message}", e.Message);
+        }
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)

@@ -56,6 +56,11 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
             throw new InvalidOperationException("the ledger is started already");
         }
 
+        if (_stop.IsCancellationRequested)
+        {
+            throw new InvalidOperationException("a stopped ledger cannot start again; create a new one on the same spool directory");
+        }
+
         _spool = ShareSpool.Open(_options.SpoolDirectory, _options.SpoolSegmentBytes, _options.SpoolFsync, _logger);
         _spoolName = _options.InstanceId + "/" + _spool.Epoch;
         _cursor = new SpoolCursor(_spool, _spool.CheckpointSequence, _logger);

@@ -118,6 +118,25 @@ public class RedisShareLedgerTests
     }
 
     [Test]
+    public async Task BlockFoundAsync_WindowOverManyPages_WalksBackAcrossReads()
+    {
+        await using var fixture = await LedgerFixture.StartAsync(_redis.ConnectionString, o => { o.PoolId = "pages"; o.BatchSize = 1; o.PplnsWindowFactor = 1; });
+        for (var i = 0; i < 150; i++)
+        {
+            await fixture.Ledger.RecordAsync(TestShares.Share("s" + i, i < 50 ? "old" : (i % 2 == 0 ? "A" : "B"), 1));
+        }
+
+        await fixture.Ledger.BlockFoundAsync(TestShares.Block("b1", networkDifficulty: 100));
+        await fixture.Ledger.FlushAsync();
+
+        var round = (await fixture.Ledger.GetClosedRoundsAsync()).Single();
+        Assert.That(await fixture.Database.StreamLengthAsync(fixture.Keys.Shares), Is.EqualTo(150), "one page per share");
+        Assert.That(round.PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 50, ["B"] = 50 }));
+        var records = (await fixture.StreamRecordsAsync()).Skip(50).Select(System.Text.Encoding.UTF8.GetBytes);
+        Assert.That(round.SharesRoot, Is.EqualTo(SharesRoot.Compute(records)));
+    }
+
+    [Test]
     public async Task BlockFoundAsync_NoShares_EmptyWindowHasZeroRoot()
     {
         await using var fixture = await LedgerFixture.StartAsync(_redis.ConnectionString, o => o.PoolId = "empty");

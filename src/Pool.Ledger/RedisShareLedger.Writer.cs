@@ -35,6 +35,25 @@ public sealed partial class RedisShareLedger
                     continue;
                 }
 
+                await WriteEntriesAsync(entries, run, stop).ConfigureAwait(false);
+                _spool!.SaveCheckpoint(entries[^1].Sequence);
+                Interlocked.Exchange(ref _checkpointAdvanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Stopping; what was not written stays in the spool.
+        }
+    }
+
+    // The entries read are written until Redis has them all: an unexpected failure retries the same entries (Redis skips
+    // what it already applied), because moving on would leave a gap that no replay could fill.
+    private async Task WriteEntriesAsync(List<SpoolEntry> entries, List<SpoolEntry> run, CancellationToken stop)
+    {
+        while (true)
+        {
+            try
+            {
                 run.Clear();
                 foreach (var entry in entries)
                 {
@@ -50,17 +69,14 @@ public sealed partial class RedisShareLedger
                 }
 
                 await PushSharesAsync(run, stop).ConfigureAwait(false);
-                _spool!.SaveCheckpoint(entries[^1].Sequence);
-                Interlocked.Exchange(ref _checkpointAdvanced, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                return;
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Stopping; what was not written stays in the spool.
-        }
-        catch (Exception e)
-        {
-            _logger.LogCritical(e, "Ledger writer stopped unexpectedly; shares keep going to the spool and are replayed on the next start");
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Counters.RedisError(e);
+                _logger.LogError(e, "Ledger writer failed on spool records {First} to {Last}; retrying them", entries[0].Sequence, entries[^1].Sequence);
+                await Task.Delay(_options.MaxRetryDelay, _time, stop).ConfigureAwait(false);
+            }
         }
     }
 

@@ -56,6 +56,11 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
             throw new InvalidOperationException("the ledger is started already");
         }
 
+        if (_stop.IsCancellationRequested)
+        {
+            throw new InvalidOperationException("a stopped ledger cannot start again; create a new one on the same spool directory");
+        }
+
         _spool = ShareSpool.Open(_options.SpoolDirectory, _options.SpoolSegmentBytes, _options.SpoolFsync, _logger);
         _spoolName = _options.InstanceId + "/" + _spool.Epoch;
         _cursor = new SpoolCursor(_spool, _spool.CheckpointSequence, _logger);
@@ -69,6 +74,7 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
         }
 
         _pusher = Task.Run(() => PushLoopAsync(_stop.Token), CancellationToken.None);
+        _ = Task.Run(WarnAboutDurabilityAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -153,6 +159,22 @@ public sealed partial class RedisShareLedger : IShareSink, IBlockFoundSink, IRou
 
         _stop.Dispose();
         _appended.Dispose();
+    }
+
+    // Best effort at start: Redis may be down, and some hosted servers refuse INFO.
+    private async Task WarnAboutDurabilityAsync()
+    {
+        try
+        {
+            foreach (var warning in await RedisDurabilityCheck.CheckAsync(_redis).ConfigureAwait(false))
+            {
+                _logger.LogWarning("{Warning}", warning);
+            }
+        }
+        catch (Exception e)
+        {
+            _logger.LogDebug("Redis persistence settings could not be read: {Message}", e.Message);
+        }
     }
 
     private void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)

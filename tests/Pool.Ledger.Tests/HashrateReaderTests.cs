@@ -41,5 +41,13 @@ public class HashrateReaderTests
         Assert.That(workerA2.TenMinutes, Is.EqualTo(300 * h / 570).Within(1e-6).Percent);
         Assert.That(minerB.TenMinutes, Is.Zero);
         Assert.That(minerB.OneDay, Is.EqualTo(6200 * h / 84630).Within(1e-6).Percent);
+
+        var miners = await reader.GetMinersAsync();
+        var workersOfA = await reader.GetWorkersAsync("A");
+        Assert.That(miners.Keys, Is.EquivalentTo(new[] { "A", "B" }));
+        Assert.That(miners["A"], Is.EqualTo(minerA));
+        Assert.That(miners["B"], Is.EqualTo(minerB));
+        Assert.That(workersOfA.Keys, Is.EquivalentTo(new[] { "w1", "w2" }));
+        Assert.That(workersOfA["w2"], Is.EqualTo(workerA2));
     }
 }

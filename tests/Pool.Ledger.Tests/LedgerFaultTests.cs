@@ -12,7 +12,8 @@ public class LedgerFaultTests
     {
         await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "always");
         // Short timeouts so commands queued while Redis is away fail (and are retried) within the test.
-        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => o.PoolId = "outage");
+        // Small segments so the spool rolls and deletes segments while Redis comes and goes.
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => { o.PoolId = "outage"; o.SpoolSegmentBytes = 64 * 1024; });
         var acknowledged = 0;
         var total = 0.0;
         var sharesRecordedWhileDown = 0;
@@ -46,6 +47,7 @@ public class LedgerFaultTests
         }
 
         var ids = await fixture.StreamShareIdsAsync();
+        Assert.That(Directory.GetFiles(fixture.Options.SpoolDirectory, "segment-*"), Has.Length.EqualTo(1), "written segments are deleted");
         Assert.That(sharesRecordedWhileDown, Is.EqualTo(Writers * 300), "recording goes on while Redis is down");
         Assert.That(errorsWhileDown, Is.GreaterThan(0));
         Assert.That(fixture.Ledger.Counters.ConnectionFailures, Is.GreaterThan(0));
@@ -81,6 +83,33 @@ public class LedgerFaultTests
 
         Assert.That(fixture.Ledger.Counters.RedisLostWrites, Is.EqualTo(100));
         Assert.That(await fixture.StreamLengthAsync(), Is.EqualTo(10));
+    }
+
+    [Test]
+    public async Task BlockFoundAsync_WhileRedisDown_RoundClosesInOrderWhenItIsBack()
+    {
+        await using var redis = await RedisServer.StartAsync("--appendonly", "yes", "--appendfsync", "always");
+        await using var fixture = await LedgerFixture.StartAsync(redis.ConnectionString + ",asyncTimeout=300,syncTimeout=300,connectTimeout=300", o => o.PoolId = "downclose");
+        await fixture.Ledger.RecordAsync(TestShares.Share("before-redis-stop", "A", 2));
+        await fixture.Ledger.FlushAsync();
+        await redis.StopAsync();
+
+        await fixture.Ledger.RecordAsync(TestShares.Share("s1", "A", 3));
+        await fixture.Ledger.RecordAsync(TestShares.Share("s2", "B", 5));
+        await fixture.Ledger.BlockFoundAsync(TestShares.Block("b1", networkDifficulty: 3));
+        await fixture.Ledger.RecordAsync(TestShares.Share("s3", "B", 7));
+        var depthWhileDown = fixture.Ledger.Counters.SpoolDepth;
+        await redis.StartAgainAsync();
+        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await fixture.Ledger.FlushAsync(timeout.Token);
+        }
+
+        Assert.That(depthWhileDown, Is.EqualTo(4));
+        var round = (await fixture.Ledger.GetClosedRoundsAsync()).Single();
+        Assert.That(round.RoundScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 5, ["B"] = 5 }));
+        Assert.That(round.PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 3, ["B"] = 5 }), "window 2 × 3 = 6: s2 then s1 crosses it");
+        Assert.That(await fixture.Ledger.Store.GetRoundScoresAsync(2), Is.EquivalentTo(new Dictionary<string, double> { ["B"] = 7 }));
     }
 
     [Test]

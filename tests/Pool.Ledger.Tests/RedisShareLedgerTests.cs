@@ -32,6 +32,18 @@ public class RedisShareLedgerTests
     }
 
     [Test]
+    public async Task RecordAsync_WorkerWithSeparator_ThrowsAndRecordsNothing()
+    {
+        await using var fixture = await LedgerFixture.StartAsync(_redis.ConnectionString, o => o.PoolId = "badinput");
+
+        Assert.Throws<ArgumentException>(() => fixture.Ledger.RecordAsync(TestShares.Share("bad", "minerA", 1, worker: "rig|1")));
+        await fixture.Ledger.RecordAsync(TestShares.Share("good", "minerA", 1));
+        await fixture.Ledger.FlushAsync();
+
+        Assert.That(await fixture.StreamShareIdsAsync(), Is.EqualTo(new[] { "good" }));
+    }
+
+    [Test]
     public async Task StartAsync_SpoolReplayedFromScratch_NothingCountedTwice()
     {
         using var spool = new TempDirectory("spool");
@@ -103,6 +115,25 @@ public class RedisShareLedgerTests
         Assert.That(rounds[0].PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 10 }));
         Assert.That(rounds[1].RoundScores, Is.EquivalentTo(new Dictionary<string, double> { ["B"] = 6 }));
         Assert.That(rounds[1].PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 10, ["B"] = 6 }));
+    }
+
+    [Test]
+    public async Task BlockFoundAsync_WindowOverManyPages_WalksBackAcrossReads()
+    {
+        await using var fixture = await LedgerFixture.StartAsync(_redis.ConnectionString, o => { o.PoolId = "pages"; o.BatchSize = 1; o.PplnsWindowFactor = 1; });
+        for (var i = 0; i < 150; i++)
+        {
+            await fixture.Ledger.RecordAsync(TestShares.Share("s" + i, i < 50 ? "old" : (i % 2 == 0 ? "A" : "B"), 1));
+        }
+
+        await fixture.Ledger.BlockFoundAsync(TestShares.Block("b1", networkDifficulty: 100));
+        await fixture.Ledger.FlushAsync();
+
+        var round = (await fixture.Ledger.GetClosedRoundsAsync()).Single();
+        Assert.That(await fixture.Database.StreamLengthAsync(fixture.Keys.Shares), Is.EqualTo(150), "one page per share");
+        Assert.That(round.PplnsScores, Is.EquivalentTo(new Dictionary<string, double> { ["A"] = 50, ["B"] = 50 }));
+        var records = (await fixture.StreamRecordsAsync()).Skip(50).Select(System.Text.Encoding.UTF8.GetBytes);
+        Assert.That(round.SharesRoot, Is.EqualTo(SharesRoot.Compute(records)));
     }
 
     [Test]

@@ -28,6 +28,15 @@ public class ShareRecordTests
         Assert.That(fields.TimeUnixMs, Is.EqualTo(TestShares.Epoch.ToUnixTimeMilliseconds()));
     }
 
+    [Test]
+    public void TryDecode_EncodedShare_ReturnsTheRecordedFields()
+    {
+        var share = TestShares.Share("ab12", "LTCaddr", 0.001, worker: "w");
+
+        Assert.That(ShareRecord.TryDecode(ShareRecord.Encode(share), out var decoded), Is.True);
+        Assert.That(decoded, Is.EqualTo(share with { ActualDifficulty = 0, NetworkDifficulty = 0 }));
+    }
+
     [TestCase("a|b")]
     [TestCase("tab\there")]
     public void Encode_WorkerWithSeparatorOrControl_ThrowsNamingTheField(string worker)

@@ -9,7 +9,7 @@ namespace Pool.Ledger.Hashrate;
 /// history): hashrate = Σ difficulty × hashes per difficulty-1 share ÷ seconds covered. A window of k buckets covers the k−1 full
 /// buckets before the current one plus the elapsed part of the current one; 10 min and 1 h use minute buckets, 24 h hour buckets.
 /// </summary>
-public sealed class HashrateReader
+public sealed partial class HashrateReader
 {
     private const int MinuteSeconds = 60;
     private const int HourSeconds = 3600;

@@ -10,7 +10,8 @@ namespace Pool.Ledger.Redis;
 /// </summary>
 public sealed partial class RedisLedgerStore
 {
-    private const int WindowPage = 4096;
+    // Stream entries per read; each entry is a page of up to BatchSize shares.
+    private const int WindowPage = 64;
 
     /// <summary>Computes and stores round <paramref name="round"/>'s window unless it is frozen already; false when it was.</summary>
     public async Task<bool> FreezeWindowAsync(long round)
@@ -22,7 +23,7 @@ public sealed partial class RedisLedgerStore
         }
 
         var windowWork = double.Parse(windowText, CultureInfo.InvariantCulture);
-        var newestFirst = new List<(string Miner, double Difficulty, byte[] Leaf, RedisValue Id)>();
+        var window = new List<(string Miner, double Difficulty, byte[] Leaf, RedisValue Id)>();
         var covered = 0.0;
         RedisValue from = endId;
         while (covered < windowWork && endId != "0-0")
@@ -45,7 +46,7 @@ public sealed partial class RedisLedgerStore
                         continue;
                     }
 
-                    newestFirst.Add((System.Text.Encoding.UTF8.GetString(record[fields.Miner]), fields.Difficulty, SharesRoot.Leaf(record), entry.Id));
+                    window.Add((System.Text.Encoding.UTF8.GetString(record[fields.Miner]), fields.Difficulty, SharesRoot.Leaf(record), entry.Id));
                     covered += fields.Difficulty;
                 }
 
@@ -63,21 +64,22 @@ public sealed partial class RedisLedgerStore
             from = "(" + page[^1].Id;
         }
 
-        newestFirst.Reverse();
+        // Collected newest first; the window, its scores and its root go oldest first.
+        window.Reverse();
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var credited = 0.0;
-        foreach (var (miner, difficulty, _, _) in newestFirst)
+        foreach (var (miner, difficulty, _, _) in window)
         {
             scores[miner] = scores.GetValueOrDefault(miner) + difficulty;
             credited += difficulty;
         }
 
-        var root = SharesRoot.FromLeaves(newestFirst.Select(s => s.Leaf).ToList());
+        var root = SharesRoot.FromLeaves(window.Select(s => s.Leaf).ToList());
         var arguments = new List<RedisValue>
         {
-            newestFirst.Count == 0 ? endId : newestFirst[0].Id,
+            window.Count == 0 ? endId : window[0].Id,
             root,
-            newestFirst.Count,
+            window.Count,
             Format(credited),
         };
         foreach (var (miner, score) in scores)

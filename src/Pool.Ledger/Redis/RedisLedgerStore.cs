@@ -32,11 +32,19 @@ public sealed partial class RedisLedgerStore
     internal async Task<PushResult> PushSharesAsync(string spool, IReadOnlyList<SpoolEntry> shares)
     {
         var arguments = _batch.Build(Keys.Prefix, spool, shares, out _);
-        var result = (RedisResult[])(await _database.ScriptEvaluateAsync(
-            LedgerScripts.PushShares,
-            [Keys.Spools, Keys.Shares, Keys.CurrentRound],
-            arguments).ConfigureAwait(false))!;
-        return Interpret(result);
+        try
+        {
+            var result = (RedisResult[])(await _database.ScriptEvaluateAsync(
+                LedgerScripts.PushShares,
+                [Keys.Spools, Keys.Shares, Keys.CurrentRound],
+                arguments).ConfigureAwait(false))!;
+            return Interpret(result);
+        }
+        catch
+        {
+            _batch.AbandonPage();
+            throw;
+        }
     }
 
     /// <summary>Closes the current round with <paramref name="block"/>; a replay or a second record of the same block changes nothing.</summary>

@@ -27,7 +27,7 @@ internal sealed class ShareBatchBuilder
     private static readonly byte[] PageSeparator = [(byte)SharePage.Separator];
 
     private readonly List<RedisValue> _arguments = [];
-    private readonly ArrayBufferWriter<byte> _page = new(1 << 20);
+    private ArrayBufferWriter<byte> _page = new(1 << 20);
     private readonly char[] _chars = new char[2 * ShareRecord.MaxLength + 8];
 
     /// <summary>Builds the script arguments for <paramref name="shares"/>; <paramref name="skipped"/> counts records that were not share records.</summary>
@@ -90,6 +90,12 @@ internal sealed class ShareBatchBuilder
 
         return [.. _arguments];
     }
+
+    /// <summary>
+    /// Leaves the current page buffer to a call that failed: the client may still send it from its backlog later, so it must
+    /// not be overwritten by the next batch.
+    /// </summary>
+    public void AbandonPage() => _page = new ArrayBufferWriter<byte>(1 << 20);
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

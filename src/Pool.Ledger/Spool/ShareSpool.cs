@@ -26,6 +26,7 @@ public sealed partial class ShareSpool : IAsyncDisposable
     private readonly SpoolCheckpoint _checkpoint;
     private SafeFileHandle _segment;
     private volatile SpoolTail _tail;
+    private long _oldestSegment;
 
     private ShareSpool(string directory, long segmentBytes, bool fsync, ILogger logger, FileStream lockFile, string epoch, SpoolCheckpoint checkpoint, SafeFileHandle segment, SpoolTail tail)
     {
@@ -39,7 +40,7 @@ public sealed partial class ShareSpool : IAsyncDisposable
         _segment = segment;
         _tail = tail;
         _lastSequence = tail.Sequence;
-        _writerLoop = Task.Run(WriteLoopAsync);
+        _oldestSegment = ListSegments(directory).FirstOrDefault(tail.SegmentFirstSequence);
     }
 
     /// <summary>Random id of this spool, made when the directory was first used; with the instance id it names the spool in Redis.</summary>
@@ -99,8 +100,13 @@ public sealed partial class ShareSpool : IAsyncDisposable
     public void SaveCheckpoint(long sequence)
     {
         _checkpoint.Save(sequence);
-        var segments = ListSegments(_directory);
         var active = _tail.SegmentFirstSequence;
+        if (_oldestSegment == active)
+        {
+            return;
+        }
+
+        var segments = ListSegments(_directory);
         for (var i = 0; i + 1 < segments.Count && segments[i] != active; i++)
         {
             if (segments[i + 1] - 1 <= _checkpoint.Value)
@@ -108,6 +114,8 @@ public sealed partial class ShareSpool : IAsyncDisposable
                 File.Delete(SegmentPath(_directory, segments[i]));
             }
         }
+
+        _oldestSegment = ListSegments(_directory).FirstOrDefault(active);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,6 +15,9 @@ public sealed record WorkerLogin(string Login, string Address, string Worker, do
     private const string TokenKey = "eth=";
     private static readonly char[] PasswordSeparators = [',', ';', ' '];
 
+    /// <summary>Longest worker name accepted; names go into every share record.</summary>
+    public const int MaxWorkerLength = 64;
+
     /// <summary>Splits a login and password; false with a reason when the login is empty or <c>d=</c> is not a positive number.</summary>
     public static bool TryParse(string? login, string? password, out WorkerLogin result, out string reason)
     {
@@ -30,6 +33,12 @@ public sealed record WorkerLogin(string Login, string Address, string Worker, do
         var dot = login.IndexOf(WorkerSeparator, StringComparison.Ordinal);
         var address = dot < 0 ? login : login[..dot];
         var worker = dot < 0 ? "" : login[(dot + 1)..];
+        if (worker.Length > MaxWorkerLength || !worker.All(IsWorkerChar))
+        {
+            reason = $"worker name '{worker}' must be at most {MaxWorkerLength} letters, digits, '.', '_' or '-'";
+            return false;
+        }
+
         double? difficulty = null;
         string? token = null;
         foreach (var part in (password ?? "").Split(PasswordSeparators, StringSplitOptions.RemoveEmptyEntries))
@@ -54,4 +63,7 @@ public sealed record WorkerLogin(string Login, string Address, string Worker, do
         result = new WorkerLogin(login, address, worker, difficulty, token);
         return true;
     }
+
+    // The ledger's share records are text with separators; a worker name may not carry any of them.
+    private static bool IsWorkerChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 }

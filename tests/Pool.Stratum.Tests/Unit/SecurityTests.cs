@@ -92,6 +92,10 @@ public class SecurityTests
 
     [TestCase("", "x", "needs a login")]
     [TestCase("addr", "d=-1", "not a positive difficulty")]
+    [TestCase("addr.rig|1", "x", "worker name 'rig|1'")]
+    [TestCase("addr.rig 1", "x", "letters, digits")]
+    [TestCase("addr.rig\u00001", "x", "letters, digits")]
+    [TestCase("addr.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "x", "at most 64")]
     public void TryParse_Invalid_ReasonGiven(string login, string password, string reason)
     {
         Assert.That(WorkerLogin.TryParse(login, password, out _, out var why), Is.False);

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Pool.Core.Hashing.Lanes;
 
 /// <summary>The 64 SHA-256 rounds written once over any lane-wise word type; the JIT specialises it per vector width.</summary>
-internal static class Sha256Rounds<TOps, TVec>
+internal static partial class Sha256Rounds<TOps, TVec>
     where TOps : struct, ISha256Ops<TVec>
     where TVec : unmanaged
 {
@@ -55,6 +55,12 @@ internal static class Sha256Rounds<TOps, TVec>
             e = TOps.Add(e, a = T1(f, g, h, a, Expand(ref Unsafe.Add(ref k, i), ref w, 15))); a = TOps.Add(a, T2(b, c, d));
         }
 
+        AddState(ref state, a, b, c, d, e, f, g, h);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddState(ref TVec state, TVec a, TVec b, TVec c, TVec d, TVec e, TVec f, TVec g, TVec h)
+    {
         state = TOps.Add(state, a);
         Unsafe.Add(ref state, 1) = TOps.Add(Unsafe.Add(ref state, 1), b);
         Unsafe.Add(ref state, 2) = TOps.Add(Unsafe.Add(ref state, 2), c);

@@ -21,7 +21,7 @@ internal readonly struct ScalarLanes : ISha256Lanes<uint>, ISha256Ops<uint>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Compress(ref uint state, ref uint block) => Sha256Rounds<ScalarLanes, uint>.Compress(ref state, ref block);
 
-    // Interleaving needs twice the registers; here that spills and loses, so the pair runs one after the other.
+    // Interleaving two compressions measured slower here than running them back to back (too few registers).
     public static void CompressPair(ref uint state, ref uint block, ref uint state2, ref uint block2)
     {
         Compress(ref state, ref block);

@@ -65,6 +65,8 @@ public class MerkleTreeTests
     [TestCase(5)]
     [TestCase(7)]
     [TestCase(12)]
+    [TestCase(100)]
+    [TestCase(1001)]
     public void RootFromBranch_AnyTransactionCount_MatchesComputeRoot(int count)
     {
         var random = new Random(count);
@@ -78,6 +80,38 @@ public class MerkleTreeTests
         var root = new byte[32];
         MerkleTree.RootFromBranch(hashes[0], branch, root);
         Assert.That(root, Is.EqualTo(MerkleTree.ComputeRoot(hashes)));
+    }
+
+    [TestCase(1)]
+    [TestCase(6)]
+    [TestCase(33)]
+    [TestCase(1001)]
+    public void ComputeRoot_RandomHashes_MatchesPairwiseRuntimeSha256(int count)
+    {
+        var random = new Random(count + 100);
+        var hashes = Enumerable.Range(0, count).Select(_ =>
+        {
+            var h = new byte[32];
+            random.NextBytes(h);
+            return h;
+        }).ToList();
+
+        var level = hashes;
+        while (level.Count > 1)
+        {
+            level = Enumerable.Range(0, (level.Count + 1) / 2)
+                .Select(i => Sha256EngineTests.RuntimeSha256d([.. level[2 * i], .. level[Math.Min((2 * i) + 1, level.Count - 1)]]))
+                .ToList();
+        }
+
+        Assert.That(MerkleTree.ComputeRoot(hashes), Is.EqualTo(level[0]));
+    }
+
+    [Test]
+    public void ComputeRoot_HashOfWrongLength_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => MerkleTree.ComputeRoot([new byte[32], new byte[31]]));
+        Assert.Throws<ArgumentException>(() => MerkleTree.CoinbaseBranch([new byte[33]]));
     }
 
     private static byte[] Internal(string displayHex)

@@ -138,6 +138,15 @@ public class Sha256dVectorTests
         Assert.That(Sha256d.Hash(message), Is.EqualTo(Sha256EngineTests.RuntimeSha256d(message)));
     }
 
+    [Test]
+    public void HashHeader_ShortHeaderOrDigest_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => Sha256dPow.Instance.HashHeader(new byte[79], new byte[32]));
+        Assert.Throws<ArgumentException>(() => Sha256dPow.Instance.HashHeader(new byte[80], new byte[31]));
+        Assert.Throws<ArgumentException>(() => ScryptPow.Instance.HashHeader(new byte[79], new byte[32]));
+        Assert.Throws<ArgumentException>(() => Sha256dPow.Instance.HashHeaders(new byte[81], new byte[64]));
+    }
+
     private static string Display(byte[] digest)
     {
         Array.Reverse(digest);

@@ -12,6 +12,9 @@ public static partial class Scrypt
 {
     private const int BlockBytes = 128;
 
+    // Two groups of lanes in flight hide the latency of each Salsa step (measured faster than one group on AVX2 and AVX-512).
+    private const int InterleavedGroups = 2;
+
     // Diagonal position i of a Salsa block holds word DiagonalOrder[i].
     private static ReadOnlySpan<byte> DiagonalOrder => [0, 5, 10, 15, 12, 1, 6, 11, 8, 13, 2, 7, 4, 9, 14, 3];
 
@@ -54,10 +57,10 @@ public static partial class Scrypt
         switch (implementation)
         {
             case ScryptImplementation.Avx512:
-                HashLanes<Avx512SalsaLanes, Vector512<uint>>(messages, messageLength, n, digests);
+                HashLanes<Avx512SalsaLanes, Vector512<uint>>(messages, messageLength, n, digests, InterleavedGroups);
                 break;
             case ScryptImplementation.Avx2:
-                HashLanes<Avx2SalsaLanes, Vector256<uint>>(messages, messageLength, n, digests);
+                HashLanes<Avx2SalsaLanes, Vector256<uint>>(messages, messageLength, n, digests, InterleavedGroups);
                 break;
             default:
                 for (var i = 0; i < count; i++)
@@ -70,43 +73,56 @@ public static partial class Scrypt
         }
     }
 
+    // Computations run in lanes of a vector and, with two groups, in two interleaved sets of vectors.
     [SkipLocalsInit]
-    private static void HashLanes<TOps, TVec>(ReadOnlySpan<byte> messages, int length, int n, Span<byte> digests)
+    private static void HashLanes<TOps, TVec>(ReadOnlySpan<byte> messages, int length, int n, Span<byte> digests, int groups)
         where TOps : struct, ISalsaLanes<TVec>
         where TVec : unmanaged
     {
         var lanes = TOps.Hashes;
+        var width = lanes * groups;
         var row = 4 * lanes;
+        var groupWords = ScryptLanes<TOps, TVec>.StateWords;
         var count = digests.Length / Sha256d.DigestSize;
-        Span<uint> state = stackalloc uint[ScryptLanes<TOps, TVec>.StateWords];
-        Span<byte> blocks = stackalloc byte[BlockBytes * lanes];
-        var table = Scratch(n * ScryptLanes<TOps, TVec>.StateWords);
+        Span<uint> state = stackalloc uint[groupWords * groups];
+        Span<byte> blocks = stackalloc byte[BlockBytes * width];
+        var table = Scratch(n * groupWords * groups);
         var order = DiagonalOrder;
-        for (var start = 0; start < count; start += lanes)
+        for (var start = 0; start < count; start += width)
         {
-            var used = Math.Min(lanes, count - start);
-            for (var h = 0; h < lanes; h++)
+            var used = Math.Min(width, count - start);
+            for (var h = 0; h < width; h++)
             {
                 // Lanes past the end of the batch repeat the first message and are discarded.
                 var message = messages.Slice((start + (h < used ? h : 0)) * length, length);
                 var block = blocks.Slice(h * BlockBytes, BlockBytes);
                 Rfc2898DeriveBytes.Pbkdf2(message, message, block, 1, HashAlgorithmName.SHA256);
+                var lane = state.Slice((h / lanes) * groupWords, groupWords);
                 for (var i = 0; i < 32; i++)
                 {
                     var word = ((i >> 4) * 16) + order[i & 15];
-                    state[((i >> 2) * row) + (h * 4) + (i & 3)] = BinaryPrimitives.ReadUInt32LittleEndian(block[(word * 4)..]);
+                    lane[((i >> 2) * row) + ((h % lanes) * 4) + (i & 3)] = BinaryPrimitives.ReadUInt32LittleEndian(block[(word * 4)..]);
                 }
             }
 
-            ScryptLanes<TOps, TVec>.RoMix(state, n, table);
+            if (groups == 2)
+            {
+                ScryptLanes<TOps, TVec>.RoMixInterleaved(state, n, table);
+            }
+            else
+            {
+                ScryptLanes<TOps, TVec>.RoMix(state, n, table);
+            }
+
             for (var h = 0; h < used; h++)
             {
                 var message = messages.Slice((start + h) * length, length);
                 var block = blocks.Slice(h * BlockBytes, BlockBytes);
+                var lane = state.Slice((h / lanes) * groupWords, groupWords);
                 for (var i = 0; i < 32; i++)
                 {
                     var word = ((i >> 4) * 16) + order[i & 15];
-                    BinaryPrimitives.WriteUInt32LittleEndian(block[(word * 4)..], state[((i >> 2) * row) + (h * 4) + (i & 3)]);
+                    BinaryPrimitives.WriteUInt32LittleEndian(block[(word * 4)..], lane[((i >> 2) * row) + ((h % lanes) * 4) + (i & 3)]);
                 }
 
                 Rfc2898DeriveBytes.Pbkdf2(message, block, digests.Slice((start + h) * Sha256d.DigestSize, Sha256d.DigestSize), 1, HashAlgorithmName.SHA256);

@@ -44,7 +44,8 @@ public readonly struct Sha256dMidstate : IEquatable<Sha256dMidstate>
     }
 
     /// <summary>SHA-256d of each header formed by the prefix and one 16-byte tail; writes 32 bytes per tail, on the fastest implementation.</summary>
-    public void HashTails(ReadOnlySpan<byte> tails, Span<byte> digests) => Sha256Engine.HashTails(Sha256Engine.Best, this, tails, digests);
+    public void HashTails(ReadOnlySpan<byte> tails, Span<byte> digests) =>
+        Sha256Engine.HashTails(Sha256Engine.ForBatch(tails.Length / TailSize), this, tails, digests);
 
     /// <summary>SHA-256d of the header formed by the prefix and <paramref name="tail"/> (16 bytes).</summary>
     public void HashTail(ReadOnlySpan<byte> tail, Span<byte> digest) =>

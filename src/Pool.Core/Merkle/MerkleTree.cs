@@ -5,6 +5,9 @@ namespace Pool.Core.Merkle;
 /// <summary>Bitcoin's merkle tree over transaction hashes in internal byte order (as SHA-256d produces them, not as explorers print them).</summary>
 public static class MerkleTree
 {
+    private const int HashSize = Sha256d.DigestSize;
+    private const int PairSize = 2 * HashSize;
+
     /// <summary>The merkle root of <paramref name="hashes"/> (the coinbase's first); an odd level pairs its last hash with itself.</summary>
     public static byte[] ComputeRoot(IReadOnlyList<byte[]> hashes)
     {
@@ -14,13 +17,18 @@ public static class MerkleTree
             throw new ArgumentException("a merkle tree needs at least one hash", nameof(hashes));
         }
 
-        var level = hashes.Select(h => (byte[])h.Clone()).ToList();
-        while (level.Count > 1)
+        // Each level is contiguous, so its pairs are hashed as one batch of 64-byte messages across SIMD lanes.
+        var count = hashes.Count;
+        var level = new byte[(count + 1) * HashSize];
+        var next = new byte[(count + 1) * HashSize];
+        CopyHashes(hashes, level, 0);
+        while (count > 1)
         {
-            level = NextLevel(level);
+            count = HashPairs(level, count, next);
+            (level, next) = (next, level);
         }
 
-        return level[0];
+        return level[..HashSize];
     }
 
     /// <summary>
@@ -32,57 +40,67 @@ public static class MerkleTree
         ArgumentNullException.ThrowIfNull(otherHashes);
         var branch = new List<byte[]>();
 
-        // Slot 0 stands for the coinbase, whose hash is not known yet; only its siblings go into the branch.
-        var level = new List<byte[]?> { null };
-        level.AddRange(otherHashes);
-        while (level.Count > 1)
+        // Slot 0 stands for the coinbase, whose hash is not known yet; only its siblings go into the branch, and the
+        // slots after them pair up into the next level's slots 1, 2, ….
+        var count = otherHashes.Count + 1;
+        var level = new byte[(count + 1) * HashSize];
+        var next = new byte[(count + 1) * HashSize];
+        CopyHashes(otherHashes, level, 1);
+        while (count > 1)
         {
-            branch.Add(level[1]!);
-            var next = new List<byte[]?> { null };
-            for (var i = 2; i < level.Count; i += 2)
-            {
-                var right = i + 1 < level.Count ? level[i + 1]! : level[i]!;
-                next.Add(HashPair(level[i]!, right));
-            }
-
-            level = next;
+            branch.Add(level[HashSize..PairSize]);
+            count = 1 + HashPairs(level.AsSpan(PairSize), count - 2, next.AsSpan(HashSize));
+            (level, next) = (next, level);
         }
 
-        return branch.ToArray();
+        return [.. branch];
     }
 
     /// <summary>Folds a coinbase hash with its branch into the merkle root; writes 32 bytes to <paramref name="root"/>.</summary>
     public static void RootFromBranch(ReadOnlySpan<byte> coinbaseHash, IReadOnlyList<byte[]> branch, Span<byte> root)
     {
         ArgumentNullException.ThrowIfNull(branch);
-        Span<byte> pair = stackalloc byte[64];
-        coinbaseHash[..32].CopyTo(pair);
+        Span<byte> pair = stackalloc byte[PairSize];
+        coinbaseHash[..HashSize].CopyTo(pair);
         foreach (var sibling in branch)
         {
-            sibling.AsSpan(0, 32).CopyTo(pair[32..]);
-            Sha256d.Hash(pair, pair[..32]);
+            sibling.AsSpan(0, HashSize).CopyTo(pair[HashSize..]);
+            Sha256d.Hash(pair, pair[..HashSize]);
         }
 
-        pair[..32].CopyTo(root);
+        pair[..HashSize].CopyTo(root);
     }
 
-    private static List<byte[]> NextLevel(List<byte[]> level)
+    private static void CopyHashes(IReadOnlyList<byte[]> hashes, byte[] level, int firstSlot)
     {
-        var next = new List<byte[]>((level.Count + 1) / 2);
-        for (var i = 0; i < level.Count; i += 2)
+        for (var i = 0; i < hashes.Count; i++)
         {
-            var right = i + 1 < level.Count ? level[i + 1] : level[i];
-            next.Add(HashPair(level[i], right));
-        }
+            if (hashes[i] is not { Length: HashSize } hash)
+            {
+                throw new ArgumentException($"hash {i} is not {HashSize} bytes", nameof(hashes));
+            }
 
-        return next;
+            hash.CopyTo(level, (firstSlot + i) * HashSize);
+        }
     }
 
-    private static byte[] HashPair(byte[] left, byte[] right)
+    // Hashes the `count` hashes at the start of `level` pairwise into `next` (the last paired with itself when odd);
+    // `level` has room for one more hash. Returns the number of hashes written.
+    private static int HashPairs(Span<byte> level, int count, Span<byte> next)
     {
-        Span<byte> pair = stackalloc byte[64];
-        left.CopyTo(pair);
-        right.CopyTo(pair[32..]);
-        return Sha256d.Hash(pair);
+        if (count <= 0)
+        {
+            return 0;
+        }
+
+        if (count % 2 == 1)
+        {
+            level.Slice((count - 1) * HashSize, HashSize).CopyTo(level[(count * HashSize)..]);
+            count++;
+        }
+
+        var pairs = count / 2;
+        Sha256d.HashMany(level[..(pairs * PairSize)], PairSize, next[..(pairs * HashSize)]);
+        return pairs;
     }
 }

@@ -17,6 +17,15 @@ public abstract class PowAlgorithm
     /// <summary>Hashes one 80-byte header into a 32-byte digest.</summary>
     public abstract void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest);
 
+    /// <summary>Throws a clear error unless <paramref name="header"/> holds a whole header and <paramref name="digest"/> room for a digest.</summary>
+    protected static void RequireHeader(ReadOnlySpan<byte> header, Span<byte> digest)
+    {
+        if (header.Length < HeaderSize || digest.Length < 32)
+        {
+            throw new ArgumentException($"a header is {HeaderSize} bytes and its digest 32; got {header.Length} and {digest.Length}");
+        }
+    }
+
     /// <summary>Hashes <c>headers.Length / 80</c> headers into consecutive 32-byte digests; implementations batch across SIMD lanes.</summary>
     public virtual void HashHeaders(ReadOnlySpan<byte> headers, Span<byte> digests)
     {

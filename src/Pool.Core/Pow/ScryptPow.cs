@@ -13,8 +13,11 @@ public sealed class ScryptPow : PowAlgorithm
 
     public override DifficultyOne DifficultyOne => DifficultyOne.Scrypt;
 
-    public override void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest) =>
+    public override void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest)
+    {
+        RequireHeader(header, digest);
         Scrypt.Hash(header[..HeaderSize], header[..HeaderSize], Scrypt.LitecoinN, digest[..32]);
+    }
 
     /// <summary>Hashes <c>headers.Length / 80</c> headers, several at a time in SIMD lanes.</summary>
     public override void HashHeaders(ReadOnlySpan<byte> headers, Span<byte> digests)

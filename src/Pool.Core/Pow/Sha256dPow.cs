@@ -13,7 +13,11 @@ public sealed class Sha256dPow : PowAlgorithm
 
     public override DifficultyOne DifficultyOne => DifficultyOne.Sha256d;
 
-    public override void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest) => Sha256d.Hash(header[..HeaderSize], digest);
+    public override void HashHeader(ReadOnlySpan<byte> header, Span<byte> digest)
+    {
+        RequireHeader(header, digest);
+        Sha256d.Hash(header[..HeaderSize], digest);
+    }
 
     /// <summary>Hashes <c>headers.Length / 80</c> headers across the CPU's widest SIMD lanes.</summary>
     public override void HashHeaders(ReadOnlySpan<byte> headers, Span<byte> digests)

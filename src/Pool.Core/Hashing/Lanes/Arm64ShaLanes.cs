@@ -56,6 +56,12 @@ internal readonly struct Arm64ShaLanes : ISha256Lanes<uint>
         (efgh + startEfgh).StoreUnsafe(ref Unsafe.Add(ref state, 4));
     }
 
+    public static void CompressPair(ref uint state, ref uint block, ref uint state2, ref uint block2)
+    {
+        Compress(ref state, ref block);
+        Compress(ref state2, ref block2);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Rounds(ref Vector128<uint> abcd, ref Vector128<uint> efgh, Vector128<uint> wk)
     {

@@ -23,8 +23,14 @@ internal readonly struct Avx512Lanes : ISha256Lanes<Vector512<uint>>, ISha256Ops
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<uint> value, ref uint destination) => value.StoreUnsafe(ref destination);
 
+    // Kept out of line: its 64 inlined rounds fill the JIT's inlining budget for any one method.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Compress(ref Vector512<uint> state, ref Vector512<uint> block) =>
         Sha256Rounds<Avx512Lanes, Vector512<uint>>.Compress(ref state, ref block);
+
+    // Thirty-two registers hold both groups' working variables, so interleaving them hides each round's latency.
+    public static void CompressPair(ref Vector512<uint> state, ref Vector512<uint> block, ref Vector512<uint> state2, ref Vector512<uint> block2) =>
+        Sha256Rounds<Avx512Lanes, Vector512<uint>>.CompressPair(ref state, ref block, ref state2, ref block2);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<uint> Add(Vector512<uint> x, Vector512<uint> y) => Avx512F.Add(x, y);

@@ -18,4 +18,7 @@ internal interface ISha256Lanes<TVec>
 
     /// <summary>Compresses the 16-word block <paramref name="block"/> (overwritten as schedule scratch) into the 8-word <paramref name="state"/>.</summary>
     static abstract void Compress(ref TVec state, ref TVec block);
+
+    /// <summary>Two independent <see cref="Compress"/> calls, interleaved where that is faster.</summary>
+    static abstract void CompressPair(ref TVec state, ref TVec block, ref TVec state2, ref TVec block2);
 }

@@ -6,15 +6,19 @@ namespace Pool.Core.Hashing.Lanes;
 
 /// <summary>
 /// SHA-256d of many messages over one lane implementation: messages are padded, their words transposed so each
-/// vector holds the same word of <c>Width</c> messages, compressed side by side and transposed back into digests.
+/// vector holds the same word of <c>Width</c> messages, and compressed side by side, two groups of lanes at a time
+/// so that each group's dependent steps fill the other's latency; digests are transposed back at the end.
 /// </summary>
 [SkipLocalsInit]
-internal static class Sha256dDriver<TLanes, TVec>
+internal static partial class Sha256dDriver<TLanes, TVec>
     where TLanes : struct, ISha256Lanes<TVec>
     where TVec : unmanaged
 {
     private const int BlockSize = 64;
     private const int DigestSize = 32;
+
+    /// <summary>Groups of lanes compressed together.</summary>
+    private const int Groups = 2;
 
     /// <summary>Hashes <c>digests.Length / 32</c> messages of <paramref name="length"/> bytes laid end to end.</summary>
     public static void HashMany(ReadOnlySpan<byte> messages, int length, Span<byte> digests)
@@ -38,50 +42,55 @@ internal static class Sha256dDriver<TLanes, TVec>
         var blocks = (length + 8) / BlockSize + 1;
         var messageWords = length / 4;
         var bits = (ulong)length * 8;
-        Span<TVec> state = stackalloc TVec[8];
-        Span<TVec> w = stackalloc TVec[16];
-        Span<uint> words = stackalloc uint[16 * width];
+        Span<TVec> state = stackalloc TVec[8 * Groups];
+        Span<TVec> w = stackalloc TVec[16 * Groups];
+        Span<uint> words = stackalloc uint[16 * width * Groups];
         ref var source = ref MemoryMarshal.GetReference(messages);
         ref var table = ref MemoryMarshal.GetReference(words);
-        for (var start = 0; start < count; start += width)
+        for (var start = 0; start < count; start += width * Groups)
         {
-            var used = Math.Min(width, count - start);
+            var used = Math.Min(width * Groups, count - start);
+            var groups = used > width ? 2 : 1;
             SetInitialState(state);
             for (var b = 0; b < blocks; b++)
             {
                 var first = b * 16;
                 var present = Math.Clamp(messageWords - first, 0, 16);
-                for (var lane = 0; lane < width; lane++)
+                for (var lane = 0; lane < width * groups; lane++)
                 {
                     // Lanes past the end of the batch repeat the first message and are discarded.
                     ref var message = ref Unsafe.Add(ref source, (nint)(start + (lane < used ? lane : 0)) * length);
+                    ref var column = ref Unsafe.Add(ref table, ((lane / width) * 16 * width) + (lane % width));
                     for (var i = 0; i < present; i++)
                     {
-                        Unsafe.Add(ref table, (i * width) + lane) =
+                        Unsafe.Add(ref column, i * width) =
                             BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref message, (first + i) * 4)));
                     }
                 }
 
-                for (var i = 0; i < present; i++)
+                for (var g = 0; g < groups; g++)
                 {
-                    w[i] = TLanes.Load(ref Unsafe.Add(ref table, i * width));
-                }
-
-                for (var i = present; i < 16; i++)
-                {
-                    var word = first + i == messageWords ? Sha256Constants.PaddingWord : 0u;
-                    if (b == blocks - 1 && i >= 14)
+                    for (var i = 0; i < present; i++)
                     {
-                        word = i == 14 ? (uint)(bits >> 32) : (uint)bits;
+                        w[(g * 16) + i] = TLanes.Load(ref Unsafe.Add(ref table, (g * 16 * width) + (i * width)));
                     }
 
-                    w[i] = TLanes.Broadcast(word);
+                    for (var i = present; i < 16; i++)
+                    {
+                        var word = first + i == messageWords ? Sha256Constants.PaddingWord : 0u;
+                        if (b == blocks - 1 && i >= 14)
+                        {
+                            word = i == 14 ? (uint)(bits >> 32) : (uint)bits;
+                        }
+
+                        w[(g * 16) + i] = TLanes.Broadcast(word);
+                    }
                 }
 
-                TLanes.Compress(ref MemoryMarshal.GetReference(state), ref MemoryMarshal.GetReference(w));
+                CompressGroups(state, w, groups);
             }
 
-            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize));
+            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize), groups);
         }
     }
 
@@ -90,88 +99,35 @@ internal static class Sha256dDriver<TLanes, TVec>
         var width = TLanes.Width;
         var count = digests.Length / DigestSize;
         var blocks = (length + 8) / BlockSize + 1;
-        Span<TVec> state = stackalloc TVec[8];
-        Span<TVec> w = stackalloc TVec[16];
-        Span<uint> words = stackalloc uint[16 * width];
+        Span<TVec> state = stackalloc TVec[8 * Groups];
+        Span<TVec> w = stackalloc TVec[16 * Groups];
+        Span<uint> words = stackalloc uint[16 * width * Groups];
         Span<byte> tail = stackalloc byte[BlockSize];
-        for (var start = 0; start < count; start += width)
+        for (var start = 0; start < count; start += width * Groups)
         {
-            var used = Math.Min(width, count - start);
+            var used = Math.Min(width * Groups, count - start);
+            var groups = used > width ? 2 : 1;
             SetInitialState(state);
             for (var b = 0; b < blocks; b++)
             {
-                for (var lane = 0; lane < width; lane++)
+                for (var lane = 0; lane < width * groups; lane++)
                 {
                     var message = messages.Slice((start + (lane < used ? lane : 0)) * length, length);
-                    ReadBlockWords(message, b, b == blocks - 1, tail, words, lane, width);
+                    ReadBlockWords(message, b, b == blocks - 1, tail, words[((lane / width) * 16 * width)..], lane % width, width);
                 }
 
-                LoadBlock(words, w);
-                TLanes.Compress(ref MemoryMarshal.GetReference(state), ref MemoryMarshal.GetReference(w));
-            }
-
-            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize));
-        }
-    }
-
-    /// <summary>Hashes 16-byte header tails after a shared midstate (the header's first block already compressed).</summary>
-    public static void HashTails(ReadOnlySpan<uint> midstate, ReadOnlySpan<byte> tails, Span<byte> digests)
-    {
-        const int tailSize = Sha256dMidstate.TailSize;
-        var width = TLanes.Width;
-        var count = tails.Length / tailSize;
-        Span<TVec> state = stackalloc TVec[8];
-        Span<TVec> w = stackalloc TVec[16];
-        Span<uint> words = stackalloc uint[16 * width];
-        for (var start = 0; start < count; start += width)
-        {
-            var used = Math.Min(width, count - start);
-            for (var lane = 0; lane < width; lane++)
-            {
-                var tail = tails.Slice((start + (lane < used ? lane : 0)) * tailSize, tailSize);
-                for (var i = 0; i < 4; i++)
+                for (var g = 0; g < groups; g++)
                 {
-                    words[(i * width) + lane] = BinaryPrimitives.ReadUInt32BigEndian(tail[(i * 4)..]);
+                    for (var i = 0; i < 16; i++)
+                    {
+                        w[(g * 16) + i] = TLanes.Load(ref words[(g * 16 * width) + (i * width)]);
+                    }
                 }
+
+                CompressGroups(state, w, groups);
             }
 
-            for (var i = 0; i < 8; i++)
-            {
-                state[i] = TLanes.Broadcast(midstate[i]);
-            }
-
-            for (var i = 0; i < 4; i++)
-            {
-                w[i] = TLanes.Load(ref words[i * width]);
-            }
-
-            w[4] = TLanes.Broadcast(Sha256Constants.PaddingWord);
-            for (var i = 5; i < 15; i++)
-            {
-                w[i] = TLanes.Broadcast(0);
-            }
-
-            w[15] = TLanes.Broadcast(Sha256Constants.HeaderBits);
-            TLanes.Compress(ref MemoryMarshal.GetReference(state), ref MemoryMarshal.GetReference(w));
-            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize));
-        }
-    }
-
-    private static void SetInitialState(Span<TVec> state)
-    {
-        var iv = Sha256Constants.InitialState;
-        for (var i = 0; i < 8; i++)
-        {
-            state[i] = TLanes.Broadcast(iv[i]);
-        }
-    }
-
-    private static void LoadBlock(Span<uint> words, Span<TVec> w)
-    {
-        var width = TLanes.Width;
-        for (var i = 0; i < 16; i++)
-        {
-            w[i] = TLanes.Load(ref words[i * width]);
+            HashDigestAndStore(state, w, words, digests.Slice(start * DigestSize, used * DigestSize), groups);
         }
     }
 
@@ -205,36 +161,6 @@ internal static class Sha256dDriver<TLanes, TVec>
         for (var i = 0; i < 16; i++)
         {
             words[(i * width) + lane] = BinaryPrimitives.ReadUInt32BigEndian(tail[(i * 4)..]);
-        }
-    }
-
-    // The second SHA-256 hashes the 32-byte first digest: one block of the 8 state words, padding and length.
-    private static void HashDigestAndStore(Span<TVec> state, Span<TVec> w, Span<uint> words, Span<byte> digests)
-    {
-        var width = TLanes.Width;
-        state.CopyTo(w);
-        w[8] = TLanes.Broadcast(Sha256Constants.PaddingWord);
-        for (var i = 9; i < 15; i++)
-        {
-            w[i] = TLanes.Broadcast(0);
-        }
-
-        w[15] = TLanes.Broadcast(Sha256Constants.DigestBits);
-        SetInitialState(state);
-        TLanes.Compress(ref MemoryMarshal.GetReference(state), ref MemoryMarshal.GetReference(w));
-        for (var i = 0; i < 8; i++)
-        {
-            TLanes.Store(state[i], ref words[i * width]);
-        }
-
-        var used = digests.Length / DigestSize;
-        for (var lane = 0; lane < used; lane++)
-        {
-            var digest = digests.Slice(lane * DigestSize, DigestSize);
-            for (var i = 0; i < 8; i++)
-            {
-                BinaryPrimitives.WriteUInt32BigEndian(digest[(i * 4)..], words[(i * width) + lane]);
-            }
         }
     }
 }

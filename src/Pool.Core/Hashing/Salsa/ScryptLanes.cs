@@ -10,7 +10,7 @@ namespace Pool.Core.Hashing.Salsa;
 /// lanes of independent computations fill the otherwise idle execution units.
 /// </summary>
 [SkipLocalsInit]
-internal static class ScryptLanes<TOps, TVec>
+internal static partial class ScryptLanes<TOps, TVec>
     where TOps : struct, ISalsaLanes<TVec>
     where TVec : unmanaged
 {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Functions that start the local stack on loopback: two connected litecoind regtest nodes, redis-server, anvil.
+# Functions that start the local stack on loopback: two connected regtest coin nodes (litecoind, or bitcoind when
+# COIN_DAEMON=bitcoind), redis-server, anvil.
 # Sourced by run.sh; every server gets a free port chosen now and a directory under $STACK_DIR.
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -28,36 +29,44 @@ wait_for() { # description, seconds, command...
   return 1
 }
 
-# litecoin_cli NODE ARGS...: talks to node 1 or 2.
-litecoin_cli() {
+COIN_DAEMON=${COIN_DAEMON:-litecoind}
+COIN_CLI=${COIN_CLI:-litecoin-cli}
+
+# coin_cli NODE ARGS...: talks to node 1 or 2.
+coin_cli() {
   local node=$1; shift
-  litecoin-cli -regtest -datadir="$STACK_DIR/ltc$node" -rpcport="${LTC_RPC_PORT[$node]}" "$@"
+  "$COIN_CLI" -regtest -datadir="$STACK_DIR/node$node" -rpcport="${NODE_RPC_PORT[$node]}" "$@"
 }
 
-start_litecoin_pair() {
-  declare -gA LTC_RPC_PORT LTC_P2P_PORT
+# The command line a person can paste to talk to node NODE.
+coin_cli_line() {
+  echo "$COIN_CLI -regtest -datadir=$STACK_DIR/node$1 -rpcport=${NODE_RPC_PORT[$1]}"
+}
+
+start_coin_pair() {
+  declare -gA NODE_RPC_PORT NODE_P2P_PORT
   local node
   for node in 1 2; do
-    LTC_RPC_PORT[$node]=$(free_port)
-    LTC_P2P_PORT[$node]=$(free_port)
-    mkdir -p "$STACK_DIR/ltc$node"
+    NODE_RPC_PORT[$node]=$(free_port)
+    NODE_P2P_PORT[$node]=$(free_port)
+    mkdir -p "$STACK_DIR/node$node"
   done
   for node in 1 2; do
     local peer=$((3 - node))
-    setsid litecoind -regtest -datadir="$STACK_DIR/ltc$node" -server -listen -bind=127.0.0.1 \
-      -port="${LTC_P2P_PORT[$node]}" -rpcport="${LTC_RPC_PORT[$node]}" -rpcbind=127.0.0.1 -rpcallowip=127.0.0.1 \
-      -addnode="127.0.0.1:${LTC_P2P_PORT[$peer]}" -fallbackfee=0.0002 -txindex=1 -printtoconsole=0 \
-      >"$STACK_DIR/ltc$node.log" 2>&1 &
+    setsid "$COIN_DAEMON" -regtest -datadir="$STACK_DIR/node$node" -server -listen -bind=127.0.0.1 \
+      -port="${NODE_P2P_PORT[$node]}" -rpcport="${NODE_RPC_PORT[$node]}" -rpcbind=127.0.0.1 -rpcallowip=127.0.0.1 \
+      -addnode="127.0.0.1:${NODE_P2P_PORT[$peer]}" -fallbackfee=0.0002 -txindex=1 -printtoconsole=0 \
+      >"$STACK_DIR/node$node.log" 2>&1 &
     STACK_PIDS+=($!)
   done
   for node in 1 2; do
-    wait_for "litecoind node $node" 60 litecoin_cli "$node" getblockchaininfo
-    litecoin_cli "$node" createwallet stack >/dev/null
+    wait_for "$COIN_DAEMON node $node" 60 coin_cli "$node" getblockchaininfo
+    coin_cli "$node" createwallet stack >/dev/null
   done
-  wait_for "litecoind peers" 60 bash -c "[ \"\$(litecoin-cli -regtest -datadir='$STACK_DIR/ltc1' -rpcport='${LTC_RPC_PORT[1]}' getconnectioncount)\" -ge 1 ]"
+  wait_for "$COIN_DAEMON peers" 60 bash -c "[ \"\$($(coin_cli_line 1) getconnectioncount)\" -ge 1 ]"
   # Coins for wallet transactions in templates, and a chain past the first maturity window.
-  litecoin_cli 2 generatetoaddress 101 "$(litecoin_cli 2 getnewaddress)" >/dev/null
-  LTC_COOKIE_FILE="$STACK_DIR/ltc1/regtest/.cookie"
+  coin_cli 2 generatetoaddress 101 "$(coin_cli 2 getnewaddress)" >/dev/null
+  NODE_COOKIE_FILE="$STACK_DIR/node1/regtest/.cookie"
 }
 
 start_redis() {

@@ -80,6 +80,13 @@ public sealed partial class RegtestChainTests
             Assert.That(ParentOf(run.Jobs.Current!), Is.Not.EqualTo(hash));
         });
 
+        // A frame larger than any hashblock part makes the subscriber drop that connection (ZMQ reconnects) rather
+        // than take it in: had it been delivered, its warning would come before the probe's answer.
+        var warnings = run.Log.Count(LogLevel.Warning, "not a hashblock notice");
+        publisher.PublishFrames(topic, new byte[64 * 1024], sequence);
+        await WaitForSubscriptionAsync(run, publisher);
+        Assert.That(run.Log.Count(LogLevel.Warning, "not a hashblock notice"), Is.EqualTo(warnings), "the oversized notice never reached the parser");
+
         var latency = await AnnounceAsync(run, publisher, hash);
         await TestContext.Out.WriteLineAsync($"{_program}: after {malformed.Length} malformed notices, a valid one made the job in {latency.TotalMilliseconds:0.0} ms");
     }

@@ -134,6 +134,11 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
         var failures = 0;
         while (!token.IsCancellationRequested)
         {
+            if (!_settings.LongPollEnabled && _jobs.Current is not null)
+            {
+                return;
+            }
+
             try
             {
                 var longPollId = _jobs.Current is null ? null : Volatile.Read(ref _longPollId);

@@ -13,4 +13,11 @@ public sealed record TemplateWatcherSettings(
     TimeSpan PollInterval,
     TimeSpan RefreshInterval,
     string? ZmqHashBlockEndpoint,
-    RetryBackoff Backoff);
+    RetryBackoff Backoff)
+{
+    /// <summary>
+    /// Whether to hold a longpoll getblocktemplate open. Off, the first template is still fetched and new blocks are
+    /// seen only through ZMQ hashblock and the best-block poll (for nodes whose longpoll is unreliable behind a proxy).
+    /// </summary>
+    public bool LongPollEnabled { get; init; } = true;
+}

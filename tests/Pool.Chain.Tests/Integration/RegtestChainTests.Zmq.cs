@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Pool.Chain.Configuration;
 using Pool.Chain.Hosting;
 using Pool.Chain.Jobs;
@@ -54,6 +55,26 @@ public sealed partial class RegtestChainTests
             var clock = Stopwatch.StartNew();
             await chain.DisposeAsync();
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "stopping cancels the longpoll and the ZMQ loop");
+        }
+    }
+
+    [Test]
+    public async Task ZmqHashBlock_EndpointUnusable_ErrorLoggedRetriedAndStopIsClean()
+    {
+        var run = await ZmqOnlyWatcher.StartAsync(ZmqWatcherOptions(), "tcp://127.0.0.1:not-a-port");
+        try
+        {
+            var retried = await run.Log.WaitUntilAsync(l => l.Count(LogLevel.Error, "reopening it in") >= 2, TimeSpan.FromSeconds(5));
+
+            Assert.That(retried, Is.True, "a socket that cannot connect is logged and tried again after a back-off");
+            Assert.That(run.Jobs.Current, Is.Not.Null);
+            Assert.DoesNotThrowAsync(() => run.Watcher.RefreshAsync(), "the watcher still fetches templates");
+        }
+        finally
+        {
+            var clock = Stopwatch.StartNew();
+            await run.DisposeAsync();
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "stopping ends the back-off wait");
         }
     }
 }

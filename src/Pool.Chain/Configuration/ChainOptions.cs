@@ -51,8 +51,6 @@ public sealed class ChainOptions
     /// <summary>Bytes of extranonce2 miners roll (2 to 8).</summary>
     public int Extranonce2Size { get; set; } = 4;
 
-    /// <summary>Hex bytes that start every extranonce1 of this instance, so instances never hand out the same value; shorter than extranonce1.</summary>
-    public string InstancePrefix { get; set; } = string.Empty;
 
     /// <summary>Seconds after which a changed template (new transactions) becomes a new job without clean_jobs.</summary>
     public double JobRefreshSeconds { get; set; } = 30;

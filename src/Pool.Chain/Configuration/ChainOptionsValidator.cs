@@ -69,7 +69,6 @@ public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
 
         CheckRange(errors, "Extranonce1Size", options.Extranonce1Size, 2, 8);
         CheckRange(errors, "Extranonce2Size", options.Extranonce2Size, 2, 8);
-        CheckInstancePrefix(errors, options);
         CheckPositive(errors, "RpcTimeoutSeconds", options.RpcTimeoutSeconds);
         CheckPositive(errors, "LongPollTimeoutSeconds", options.LongPollTimeoutSeconds);
         CheckPositive(errors, "JobRefreshSeconds", options.JobRefreshSeconds);
@@ -84,19 +83,6 @@ public sealed class ChainOptionsValidator : IValidateOptions<ChainOptions>
         }
 
         return errors;
-    }
-
-    private static void CheckInstancePrefix(List<string> errors, ChainOptions options)
-    {
-        var prefix = options.InstancePrefix ?? string.Empty;
-        if (prefix.Length % 2 != 0 || !prefix.All(Uri.IsHexDigit))
-        {
-            errors.Add($"Chain:InstancePrefix '{prefix}' must be an even number of hex digits (e.g. \"01\")");
-        }
-        else if (prefix.Length / 2 >= options.Extranonce1Size)
-        {
-            errors.Add($"Chain:InstancePrefix takes {prefix.Length / 2} bytes; keep it shorter than Extranonce1Size ({options.Extranonce1Size}) so connections still get distinct values");
-        }
     }
 
     private static void CheckRange(List<string> errors, string key, int value, int min, int max)

@@ -29,7 +29,6 @@ public sealed class ChainServices : IAsyncDisposable
         _watcher = watcher;
         BlockSubmitter = new BlockSubmitter(rpc, loggerFactory.CreateLogger<BlockSubmitter>());
         Confirmations = new NodeBlockConfirmationSource(rpc);
-        Extranonce1 = new Extranonce1Allocator(options.Extranonce1Size, Convert.FromHexString(options.InstancePrefix ?? string.Empty));
     }
 
     /// <summary>The validated options.</summary>
@@ -53,8 +52,6 @@ public sealed class ChainServices : IAsyncDisposable
     /// <summary>Where found blocks stand on the node's chain.</summary>
     public IBlockConfirmationSource Confirmations { get; }
 
-    /// <summary>Per-connection extranonce1 values with this instance's prefix.</summary>
-    public Extranonce1Allocator Extranonce1 { get; }
 
     /// <summary>When the node last answered with a template; null before the first.</summary>
     public DateTimeOffset? LastTemplateAt => _watcher.LastTemplateAt;

@@ -50,7 +50,6 @@ public sealed class ChainOptionsValidatorTests
         options.PoolTag = new string('x', 21);
         options.Extranonce1Size = 1;
         options.Extranonce2Size = 9;
-        options.InstancePrefix = "0102030405";
         options.JobRefreshSeconds = 0;
         options.JobHistorySize = 0;
         options.ZmqHashBlockEndpoint = "127.0.0.1:28332";
@@ -62,7 +61,6 @@ public sealed class ChainOptionsValidatorTests
         Assert.That(errors, Has.Some.Contains("Chain:PoolTag is 21 bytes"));
         Assert.That(errors, Has.Some.Contains("Chain:Extranonce1Size is 1"));
         Assert.That(errors, Has.Some.Contains("Chain:Extranonce2Size is 9"));
-        Assert.That(errors, Has.Some.Contains("Chain:InstancePrefix"));
         Assert.That(errors, Has.Some.Contains("Chain:JobRefreshSeconds"));
         Assert.That(errors, Has.Some.Contains("Chain:JobHistorySize"));
         Assert.That(errors, Has.Some.Contains("Chain:ZmqHashBlockEndpoint"));

@@ -15,7 +15,7 @@ public sealed partial class RegtestChainTests
     public async Task SubmitAsync_SameShareTwice_SecondIsDuplicateOnActiveChain()
     {
         var job = await FreshJobAsync();
-        var extranonce1 = _chain.Extranonce1.Next();
+        var extranonce1 = NextExtranonce1();
         var extranonce2 = BitConverter.GetBytes(Interlocked.Increment(ref _extranonce2));
         var nonce = ShareSolver.Solve(job, _chain.Profile.Pow, extranonce1, extranonce2, job.Time, job.Version);
 
@@ -33,7 +33,7 @@ public sealed partial class RegtestChainTests
     public async Task SubmitAsync_HeaderAboveTarget_RejectedAsHighHash()
     {
         var job = await FreshJobAsync();
-        var extranonce1 = _chain.Extranonce1.Next();
+        var extranonce1 = NextExtranonce1();
         var extranonce2 = BitConverter.GetBytes(Interlocked.Increment(ref _extranonce2));
         var header = new byte[80];
         var digest = new byte[32];

@@ -21,6 +21,7 @@ public sealed partial class RegtestChainTests
     private BitcoindRegtestPair _nodes = null!;
     private ChainServices _chain = null!;
     private string _poolAddress = string.Empty;
+    private uint _extranonce1;
     private uint _extranonce2;
 
     public RegtestChainTests(string program, string coin)
@@ -47,7 +48,6 @@ public sealed partial class RegtestChainTests
             RpcCookieFile = _nodes.A.CookieFile,
             PoolAddress = _poolAddress,
             PoolTag = "/pool-test/",
-            InstancePrefix = "07",
             BlockPollIntervalMilliseconds = 200,
             JobRefreshSeconds = 0.2,
             RetryInitialDelayMilliseconds = 50,
@@ -200,9 +200,17 @@ public sealed partial class RegtestChainTests
         }
     }
 
+    // Distinct per block, as the Stratum server's counter makes them per connection, so coinbases never repeat.
+    private byte[] NextExtranonce1()
+    {
+        var value = new byte[4];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(value, Interlocked.Increment(ref _extranonce1));
+        return value;
+    }
+
     private async Task<(BlockSubmission Submission, uint Nonce)> SolveAndSubmitAsync(MiningJob job, uint version)
     {
-        var extranonce1 = _chain.Extranonce1.Next();
+        var extranonce1 = NextExtranonce1();
         var extranonce2 = BitConverter.GetBytes(Interlocked.Increment(ref _extranonce2));
         var nonce = ShareSolver.Solve(job, _chain.Profile.Pow, extranonce1, extranonce2, job.Time, version);
         var submission = await _chain.BlockSubmitter.SubmitAsync(job, extranonce1, extranonce2, job.Time, nonce, version);

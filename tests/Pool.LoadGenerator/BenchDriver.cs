@@ -36,7 +36,7 @@ public static class BenchDriver
             options.Address = BenchServer.MinerAddress;
             options.ServerPid = server.Id;
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"bench: {options.Connections} connections, {options.Rate} submits/s asked, {options.DurationSeconds} s, sha256d, server pid {server.Id}, {Environment.ProcessorCount} cores"));
+                $"bench: {options.Connections} connections, {options.Rate} submits/s asked, {options.WarmupSeconds} s warm-up then {options.DurationSeconds} s measured, sha256d, server pid {server.Id}, {Environment.ProcessorCount} cores"));
             var exit = await new LoadRun(options, Console.Out).RunAsync(cancellationToken);
             using (var term = Process.Start("kill", ["-TERM", server.Id.ToString(CultureInfo.InvariantCulture)]))
             {

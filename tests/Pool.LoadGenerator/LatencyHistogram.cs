@@ -18,6 +18,13 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _count);
     }
 
+    /// <summary>Forgets every sample (after a warm-up).</summary>
+    public void Reset()
+    {
+        Array.Clear(_buckets);
+        Interlocked.Exchange(ref _count, 0);
+    }
+
     /// <summary>The latency at quantile <paramref name="q"/> (0..1), in milliseconds; the overflow bucket reads as 100 ms.</summary>
     public double QuantileMilliseconds(double q)
     {

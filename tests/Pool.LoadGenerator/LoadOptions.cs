@@ -20,6 +20,9 @@ public sealed class LoadOptions
     /// <summary>Measured seconds of submitting, after every connection is ready.</summary>
     public int DurationSeconds { get; set; } = 20;
 
+    /// <summary>Seconds of submitting at the same rate before measuring, so JIT tiering and pool warm-up do not count.</summary>
+    public int WarmupSeconds { get; set; } = 5;
+
     /// <summary>Payout address the load authorizes as.</summary>
     public string Address { get; set; } = string.Empty;
 
@@ -48,6 +51,7 @@ public sealed class LoadOptions
                 case "--connections": options.Connections = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--rate": options.Rate = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--duration": options.DurationSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
+                case "--warmup": options.WarmupSeconds = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--address": options.Address = value; break;
                 case "--password": options.Password = value; break;
                 case "--server-pid": options.ServerPid = int.Parse(value, CultureInfo.InvariantCulture); break;
@@ -65,8 +69,8 @@ public sealed class LoadOptions
             return "--address is required: a payout address valid for the pool's coin and network";
         }
 
-        return options.Connections < 1 || options.Rate < 1 || options.DurationSeconds < 1
-            ? "--connections, --rate and --duration must be positive"
+        return options.Connections < 1 || options.Rate < 1 || options.DurationSeconds < 1 || options.WarmupSeconds < 0
+            ? "--connections, --rate and --duration must be positive, --warmup not negative"
             : null;
     }
 }

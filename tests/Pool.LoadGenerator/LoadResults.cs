@@ -23,6 +23,16 @@ public sealed class LoadResults
     /// <summary>A few distinct rejection reasons, for the report.</summary>
     public ConcurrentDictionary<string, int> RejectionReasons { get; } = new();
 
+    /// <summary>Starts counting afresh: what happened during the warm-up does not count.</summary>
+    public void Reset()
+    {
+        Interlocked.Exchange(ref Submitted, 0);
+        Interlocked.Exchange(ref Accepted, 0);
+        Interlocked.Exchange(ref Rejected, 0);
+        Latency.Reset();
+        RejectionReasons.Clear();
+    }
+
     /// <summary>Counts a rejection reason (at most 20 distinct ones are kept).</summary>
     public void NoteRejection(string reason)
     {

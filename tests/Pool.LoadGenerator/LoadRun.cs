@@ -47,7 +47,13 @@ public sealed class LoadRun
                 $"server memory per idle connection: {(held - before) / 1024.0 / ready:F2} KiB (RSS {before / 1048576.0:F1} MiB -> {held / 1048576.0:F1} MiB)"));
         }
 
-        var elapsed = await SubmitAsync(connections, cancellationToken).ConfigureAwait(false);
+        if (_options.WarmupSeconds > 0)
+        {
+            await SubmitAsync(connections, TimeSpan.FromSeconds(_options.WarmupSeconds), cancellationToken).ConfigureAwait(false);
+            _results.Reset();
+        }
+
+        var elapsed = await SubmitAsync(connections, TimeSpan.FromSeconds(_options.DurationSeconds), cancellationToken).ConfigureAwait(false);
         await Task.Delay(2000, cancellationToken).ConfigureAwait(false);
         Report(elapsed);
 
@@ -73,10 +79,9 @@ public sealed class LoadRun
         return ready;
     }
 
-    private async Task<TimeSpan> SubmitAsync(List<StratumLoadConnection> connections, CancellationToken cancellationToken)
+    private async Task<TimeSpan> SubmitAsync(List<StratumLoadConnection> connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var duration = TimeSpan.FromSeconds(_options.DurationSeconds);
         long issued = 0;
         var next = 0;
         while (clock.Elapsed < duration)

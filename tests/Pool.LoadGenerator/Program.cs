@@ -26,7 +26,7 @@ switch (mode)
         if (LoadOptions.TryParse(withAddress, out var options) is string error)
         {
             await Console.Error.WriteLineAsync($"pool-loadgen: {error}");
-            await Console.Error.WriteLineAsync("usage: pool-loadgen bench [--connections 10000] [--rate 20000] [--duration 20]");
+            await Console.Error.WriteLineAsync("usage: pool-loadgen bench [--connections 10000] [--rate 20000] [--duration 20] [--warmup 5]");
             await Console.Error.WriteLineAsync("       pool-loadgen --address ADDR [--host 127.0.0.1] [--port 3333] [--connections N] [--rate R] [--duration S] [--password x] [--server-pid PID]");
             await Console.Error.WriteLineAsync("       pool-loadgen serve --port P   (the bench server alone)");
             return 2;

@@ -20,13 +20,15 @@ public sealed class StratumLoadConnection : IAsyncDisposable
     private bool _authorized;
     private long _nextId = 10;
     private uint _nonce;
-    private string? _jobId;
-    private string? _ntime;
+    private readonly byte[] _loginUtf8;
+    private byte[] _jobIdUtf8 = [];
+    private byte[] _ntimeUtf8 = [];
 
     /// <summary>Creates a connection that will log in as <paramref name="login"/>.</summary>
     public StratumLoadConnection(string login, LoadResults results)
     {
         _login = login;
+        _loginUtf8 = Encoding.UTF8.GetBytes(login);
         _results = results;
     }
 
@@ -54,12 +56,37 @@ public sealed class StratumLoadConnection : IAsyncDisposable
 
         var id = _nextId++;
         var nonce = _nonce++;
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"{_login}\",\"{_jobId}\",\"{nonce >> 16:x8}\",\"{_ntime}\",\"{nonce:x8}\"]}}\n");
-        var length = Encoding.ASCII.GetBytes(line, _sendBuffer);
+        var length = WriteSubmit(_sendBuffer, id, nonce);
         Volatile.Write(ref _sentAt[id % PendingSlots], Stopwatch.GetTimestamp());
         _ = SendAsync(length);
         return true;
+    }
+
+    // {"id":N,"method":"mining.submit","params":["LOGIN","JOB","EN2","NTIME","NONCE"]}\n written straight as bytes.
+    private int WriteSubmit(Span<byte> buffer, long id, uint nonce)
+    {
+        var at = Append(buffer, 0, "{\"id\":"u8);
+        id.TryFormat(buffer[at..], out var written, default, CultureInfo.InvariantCulture);
+        at += written;
+        at = Append(buffer, at, ",\"method\":\"mining.submit\",\"params\":[\""u8);
+        at = Append(buffer, at, _loginUtf8);
+        at = Append(buffer, at, "\",\""u8);
+        at = Append(buffer, at, _jobIdUtf8);
+        at = Append(buffer, at, "\",\""u8);
+        (nonce >> 16).TryFormat(buffer[at..], out written, "x8", CultureInfo.InvariantCulture);
+        at += written;
+        at = Append(buffer, at, "\",\""u8);
+        at = Append(buffer, at, _ntimeUtf8);
+        at = Append(buffer, at, "\",\""u8);
+        nonce.TryFormat(buffer[at..], out written, "x8", CultureInfo.InvariantCulture);
+        at += written;
+        return Append(buffer, at, "\"]}\n"u8);
+    }
+
+    private static int Append(Span<byte> buffer, int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(buffer[at..]);
+        return at + bytes.Length;
     }
 
     public async ValueTask DisposeAsync()
@@ -132,28 +159,63 @@ public sealed class StratumLoadConnection : IAsyncDisposable
 
     private void HandleLine(ReadOnlySpan<byte> line)
     {
+        // Notifications are rare: parse them fully. Answers are the hot path: read id and result only.
+        if (line.IndexOf("\"method\""u8) >= 0)
+        {
+            HandleNotification(line);
+            return;
+        }
+
+        var reader = new Utf8JsonReader(line);
+        long id = -1;
+        var ok = false;
+        while (reader.Read() && reader.CurrentDepth <= 1)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+            {
+                continue;
+            }
+
+            if (reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : -1;
+            }
+            else if (reader.ValueTextEquals("result"u8))
+            {
+                reader.Read();
+                ok = reader.TokenType == JsonTokenType.True;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        HandleAnswer(id, ok, line);
+    }
+
+    private void HandleNotification(ReadOnlySpan<byte> line)
+    {
         using var document = JsonDocument.Parse(line.ToArray());
         var root = document.RootElement;
-        if (root.TryGetProperty("method", out var method) && method.ValueEquals("mining.notify"))
+        if (root.GetProperty("method").ValueEquals("mining.notify"))
         {
             var parameters = root.GetProperty("params");
-            _jobId = parameters[0].GetString();
-            _ntime = parameters[7].GetString();
-            IsReady = _jobId is not null && _authorized;
-            return;
+            _jobIdUtf8 = Encoding.UTF8.GetBytes(parameters[0].GetString()!);
+            _ntimeUtf8 = Encoding.UTF8.GetBytes(parameters[7].GetString()!);
+            IsReady = _authorized;
         }
+    }
 
-        if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.Number)
-        {
-            return;
-        }
-
-        var id = idElement.GetInt64();
-        var ok = root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.True;
+    private void HandleAnswer(long id, bool ok, ReadOnlySpan<byte> line)
+    {
         if (id == 2)
         {
             _authorized = ok;
-            IsReady = _jobId is not null && _authorized;
+            IsReady = _jobIdUtf8.Length > 0 && _authorized;
             if (!ok)
             {
                 Interlocked.Increment(ref _results.AuthorizeFailures);
@@ -171,11 +233,11 @@ public sealed class StratumLoadConnection : IAsyncDisposable
         if (ok)
         {
             Interlocked.Increment(ref _results.Accepted);
+            return;
         }
-        else
-        {
-            Interlocked.Increment(ref _results.Rejected);
-            _results.NoteRejection(root.TryGetProperty("error", out var error) ? error.ToString() : "no error given");
-        }
+
+        Interlocked.Increment(ref _results.Rejected);
+        using var document = JsonDocument.Parse(line.ToArray());
+        _results.NoteRejection(document.RootElement.TryGetProperty("error", out var error) ? error.ToString() : "no error given");
     }
 }

@@ -11,6 +11,9 @@ namespace Pool.LoadGenerator;
 public sealed class StratumLoadConnection : IAsyncDisposable
 {
     private const int PendingSlots = 1024;
+
+    // Lines are short (a notify with an 11-hash branch is ~1.2 KiB); 10,000 miners must not hold 64 KiB each.
+    private const int ReceiveBufferBytes = 8 * 1024;
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
     private readonly long[] _sentAt = new long[PendingSlots];
     private readonly byte[] _sendBuffer = new byte[512];
@@ -122,7 +125,7 @@ public sealed class StratumLoadConnection : IAsyncDisposable
 
     private async Task ReadLoopAsync(CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
         var filled = 0;
         try
         {

@@ -1,5 +1,6 @@
 using Pool.Chain.Hosting;
 using Pool.Core.Mining;
+using Pool.Host.Stats;
 using Pool.Ledger;
 using Pool.Stratum;
 using Pool.Stratum.Shares;
@@ -8,28 +9,40 @@ namespace Pool.Host.Metrics;
 
 /// <summary>
 /// Copies the components' own counters into <see cref="PoolMetrics"/> just before each scrape, so the components
-/// stay free of any metrics library and the hot path pays nothing for metrics.
+/// stay free of any metrics library and the hot path pays nothing for metrics. Figures kept in Redis (hashrate, rounds,
+/// settlement) are read at scrape time.
 /// </summary>
-public sealed class MetricsBridge
+public sealed partial class MetricsBridge
 {
     private static readonly ShareRejectReason[] RejectReasons = Enum.GetValues<ShareRejectReason>();
     private readonly PoolMetrics _metrics;
     private readonly StratumServer _stratum;
     private readonly RedisShareLedger _ledger;
     private readonly ChainServices _chain;
+    private readonly PoolStatsReader _stats;
+    private readonly int _topMiners;
     private readonly TimeProvider _time;
     private readonly string _port;
+    private readonly Dictionary<string, (long Calls, long Errors, TimeSpan Duration)> _rpcSeen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _minerSeries = new(StringComparer.Ordinal);
+    private readonly Lock _copyLock = new();
+    private long _batchesSeen;
+    private long _sharesWrittenSeen;
+    private TimeSpan _batchLatencySeen;
 
     /// <summary>Registers the copy with the metrics registry and listens for accepted shares.</summary>
-    public MetricsBridge(PoolMetrics metrics, StratumServer stratum, RedisShareLedger ledger, ChainServices chain, TimeProvider time)
+    public MetricsBridge(PoolMetrics metrics, StratumServer stratum, RedisShareLedger ledger, ChainServices chain, PoolStatsReader stats, int topMiners, TimeProvider time)
     {
         _metrics = metrics;
         _stratum = stratum;
         _ledger = ledger;
         _chain = chain;
+        _stats = stats;
+        _topMiners = topMiners;
         _time = time;
         _port = stratum.BoundEndPoints.Count > 0 ? stratum.BoundEndPoints[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";
         metrics.Registry.AddBeforeCollectCallback(Copy);
+        metrics.Registry.AddBeforeCollectCallback(ReadRedisAsync);
         stratum.ShareAccepted += OnShareAccepted;
     }
 
@@ -44,28 +57,77 @@ public sealed class MetricsBridge
 
     private void Copy()
     {
+        lock (_copyLock)
+        {
+            CopyCounters();
+        }
+    }
+
+    private void CopyCounters()
+    {
         var stratum = _stratum.Counters;
         _metrics.Connections.Set(stratum.ConnectionsCurrent);
         _metrics.ConnectionsOpened.IncTo(stratum.ConnectionsOpened);
         _metrics.ConnectionsClosed.WithLabels("refused").IncTo(stratum.ConnectionsRefused);
+        _metrics.ConnectionsClosed.WithLabels("disconnected").IncTo(stratum.ConnectionsClosed);
+        _metrics.Subscriptions.Set(_stratum.SubscribedConnectionCount);
+        _metrics.AuthorizedWorkers.Set(_stratum.AuthorizedWorkerCount);
         _metrics.SharesAccepted.WithLabels(_port).IncTo(stratum.SharesAccepted);
         foreach (var reason in RejectReasons)
         {
             _metrics.SharesRejected.WithLabels(_port, reason.ToString()).IncTo(stratum.SharesRejected(reason));
         }
 
-        _metrics.BlocksFound.IncTo(stratum.BlocksFound);
+        _metrics.BlocksFound.IncTo(stratum.BlocksFound + stratum.BlocksRejected);
+        _metrics.BlocksSubmitted.IncTo(stratum.BlocksFound + stratum.BlocksRejected);
         _metrics.BlocksRejected.WithLabels("node").IncTo(stratum.BlocksRejected);
         _metrics.Bans.IncTo(stratum.Bans);
         _metrics.VardiffRetargets.IncTo(stratum.VardiffRetargets);
 
-        var ledger = _ledger.Counters;
-        _metrics.LedgerRedisErrors.IncTo(ledger.RedisErrors);
-        _metrics.LedgerSpoolDepth.Set(ledger.SpoolDepth);
-
+        CopyLedger(_ledger.Counters);
+        CopyNodeRpc();
         if (_chain.LastTemplateAt is DateTimeOffset at)
         {
             _metrics.TemplateAge.Set((_time.GetUtcNow() - at).TotalSeconds);
+        }
+    }
+
+    // Histograms from running totals: each scrape observes the batches since the last one at their mean value.
+    private void CopyLedger(LedgerCounters ledger)
+    {
+        _metrics.LedgerRedisErrors.IncTo(ledger.RedisErrors);
+        _metrics.LedgerSpoolDepth.Set(ledger.SpoolDepth);
+        var batches = ledger.Batches;
+        var shares = ledger.SharesWritten;
+        var latency = ledger.TotalBatchLatency;
+        var newBatches = batches - _batchesSeen;
+        if (newBatches > 0)
+        {
+            _metrics.LedgerBatchSize.Observe((double)(shares - _sharesWrittenSeen) / newBatches, newBatches);
+            _metrics.LedgerBatchDuration.Observe((latency - _batchLatencySeen).TotalSeconds / newBatches, newBatches);
+        }
+
+        _batchesSeen = batches;
+        _sharesWrittenSeen = shares;
+        _batchLatencySeen = latency;
+    }
+
+    private void CopyNodeRpc()
+    {
+        foreach (var method in _chain.Rpc.Counters.Methods)
+        {
+            var calls = method.Calls;
+            var errors = method.Errors;
+            var duration = method.TotalDuration;
+            var seen = _rpcSeen.GetValueOrDefault(method.Method);
+            var newCalls = calls - seen.Calls;
+            if (newCalls > 0)
+            {
+                _metrics.NodeRpcDuration.WithLabels(method.Method).Observe((duration - seen.Duration).TotalSeconds / newCalls, newCalls);
+            }
+
+            _metrics.NodeRpcErrors.WithLabels(method.Method).IncTo(errors);
+            _rpcSeen[method.Method] = (calls, errors, duration);
         }
     }
 }

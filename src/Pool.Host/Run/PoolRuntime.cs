@@ -3,6 +3,7 @@ using Pool.Chain.Hosting;
 using Pool.Host.Health;
 using Pool.Host.Http;
 using Pool.Host.Metrics;
+using Pool.Host.Stats;
 using Pool.Ledger;
 using Pool.Settlement.Addresses;
 using Pool.Stratum;
@@ -61,6 +62,7 @@ public sealed class PoolRuntime : IAsyncDisposable
         var metrics = new PoolMetrics(Prometheus.Metrics.DefaultRegistry);
         MetricsBridge? bridge = null;
         var roundCloser = new RoundCloser(_ledger, _chain, () => bridge?.OnBlockAccepted(), _loggerFactory.CreateLogger<RoundCloser>());
+        var addresses = new CoinAddressValidator(_chain.Profile, _settings.Chain.Network);
         var tokenBook = new RedisTokenAddressBook(_redis.GetDatabase(), _settings.TokenKeyPrefix);
         _stratum = new StratumServer(
             _settings.Stratum,
@@ -69,16 +71,20 @@ public sealed class PoolRuntime : IAsyncDisposable
             _ledger,
             roundCloser,
             _chain.Profile.Pow,
-            new CoinAddressValidator(_chain.Profile, _settings.Chain.Network),
+            addresses,
             tokenBook,
             _loggerFactory,
             _time);
         await _stratum.StartAsync(cancellationToken).ConfigureAwait(false);
-        bridge = new MetricsBridge(metrics, _stratum, _ledger, _chain, _time);
+        var stats = new PoolStatsReader(_redis, _settings.Ledger, _settings.TokenKeyPrefix, _chain, _time);
+        bridge = new MetricsBridge(metrics, _stratum, _ledger, _chain, stats, _settings.Host.TopMinersInMetrics, _time)
+        {
+            Logger = _loggerFactory.CreateLogger<MetricsBridge>(),
+        };
 
         var health = new PoolHealth(_chain, _redis, _time);
-        _http = await PoolHttpEndpoint.StartAsync(_settings.Host.HttpListen, metrics.Registry, health, _loggerFactory).ConfigureAwait(false);
-        _logger.LogInformation("HTTP endpoint on {Address} (/metrics, /health)", _http.Address);
+        _http = await PoolHttpEndpoint.StartAsync(_settings.Host.HttpListen, metrics.Registry, health, stats, addresses, _loggerFactory).ConfigureAwait(false);
+        _logger.LogInformation("HTTP endpoint on {Address} (/metrics, /health, /api/pool, /api/miners/{{address}})", _http.Address);
     }
 
     /// <summary>Stops accepting miners, answers in-flight submits, flushes the ledger, then closes everything.</summary>

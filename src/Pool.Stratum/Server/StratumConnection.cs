@@ -50,6 +50,9 @@ internal sealed partial class StratumConnection
 
     public bool IsAuthorized => _workers.Count > 0;
 
+    /// <summary>Workers authorized on this connection (read from other threads for metrics; a momentarily stale count is fine).</summary>
+    public int AuthorizedWorkerCount => _workers.Count;
+
     /// <summary>True when the connection never subscribed within the allowed time.</summary>
     public bool SubscribeTimedOut(DateTimeOffset now) => !IsSubscribed && now - _connectedAt > _services.Options.SubscribeTimeout;
 

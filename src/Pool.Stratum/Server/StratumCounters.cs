@@ -9,6 +9,7 @@ public sealed class StratumCounters
     private long _connectionsOpened;
     private long _connectionsCurrent;
     private long _connectionsRefused;
+    private long _connectionsClosed;
     private long _sharesAccepted;
     private long _blocksFound;
     private long _blocksRejected;
@@ -20,6 +21,9 @@ public sealed class StratumCounters
 
     /// <summary>Connections open now.</summary>
     public long ConnectionsCurrent => Interlocked.Read(ref _connectionsCurrent);
+
+    /// <summary>Served connections that have closed (for any reason) since start.</summary>
+    public long ConnectionsClosed => Interlocked.Read(ref _connectionsClosed);
 
     /// <summary>Connections refused at accept (banned address or per-IP limit).</summary>
     public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
@@ -48,7 +52,11 @@ public sealed class StratumCounters
         Interlocked.Increment(ref _connectionsCurrent);
     }
 
-    internal void ConnectionClosed() => Interlocked.Decrement(ref _connectionsCurrent);
+    internal void ConnectionClosed()
+    {
+        Interlocked.Decrement(ref _connectionsCurrent);
+        Interlocked.Increment(ref _connectionsClosed);
+    }
 
     internal void ConnectionRefused() => Interlocked.Increment(ref _connectionsRefused);
 

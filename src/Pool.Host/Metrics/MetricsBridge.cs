@@ -26,9 +26,12 @@ public sealed partial class MetricsBridge
     private readonly Dictionary<string, (long Calls, long Errors, TimeSpan Duration)> _rpcSeen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _minerSeries = new(StringComparer.Ordinal);
     private readonly Lock _copyLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Net.IPAddress, DateTimeOffset> _bannedUntil = new();
     private long _batchesSeen;
     private long _sharesWrittenSeen;
     private TimeSpan _batchLatencySeen;
+    private long _newBlockJobsSeen;
+    private TimeSpan _newBlockLatencySeen;
 
     /// <summary>Registers the copy with the metrics registry and listens for accepted shares.</summary>
     public MetricsBridge(PoolMetrics metrics, StratumServer stratum, RedisShareLedger ledger, ChainServices chain, PoolStatsReader stats, int topMiners, TimeProvider time)
@@ -44,6 +47,7 @@ public sealed partial class MetricsBridge
         metrics.Registry.AddBeforeCollectCallback(Copy);
         metrics.Registry.AddBeforeCollectCallback(ReadRedisAsync);
         stratum.ShareAccepted += OnShareAccepted;
+        stratum.AddressBanned += (address, until) => _bannedUntil[address] = until;
     }
 
     /// <summary>Counts a block the node accepted.</summary>
@@ -82,14 +86,30 @@ public sealed partial class MetricsBridge
         _metrics.BlocksSubmitted.IncTo(stratum.BlocksFound + stratum.BlocksRejected);
         _metrics.BlocksRejected.WithLabels("node").IncTo(stratum.BlocksRejected);
         _metrics.Bans.IncTo(stratum.Bans);
+        CountBannedAddresses();
         _metrics.VardiffRetargets.IncTo(stratum.VardiffRetargets);
 
         CopyLedger(_ledger.Counters);
         CopyNodeRpc();
+        CopyNewBlockLatency();
         if (_chain.LastTemplateAt is DateTimeOffset at)
         {
             _metrics.TemplateAge.Set((_time.GetUtcNow() - at).TotalSeconds);
         }
+    }
+
+    private void CountBannedAddresses()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (address, until) in _bannedUntil)
+        {
+            if (until <= now)
+            {
+                _bannedUntil.TryRemove(address, out _);
+            }
+        }
+
+        _metrics.BannedAddresses.Set(_bannedUntil.Count);
     }
 
     // Histograms from running totals: each scrape observes the batches since the last one at their mean value.
@@ -110,6 +130,20 @@ public sealed partial class MetricsBridge
         _batchesSeen = batches;
         _sharesWrittenSeen = shares;
         _batchLatencySeen = latency;
+    }
+
+    private void CopyNewBlockLatency()
+    {
+        var counters = _chain.TemplateCounters;
+        var jobs = counters.NewBlockJobs;
+        var latency = counters.TotalNewBlockLatency;
+        if (jobs > _newBlockJobsSeen)
+        {
+            _metrics.NewBlockNotifyLatency.Observe((latency - _newBlockLatencySeen).TotalSeconds / (jobs - _newBlockJobsSeen), jobs - _newBlockJobsSeen);
+        }
+
+        _newBlockJobsSeen = jobs;
+        _newBlockLatencySeen = latency;
     }
 
     private void CopyNodeRpc()

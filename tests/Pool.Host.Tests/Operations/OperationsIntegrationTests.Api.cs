@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace Pool.Host.Tests.Operations;
+
+/// <summary>The stats API of the running pool.</summary>
+public partial class OperationsIntegrationTests
+{
+    private const long SeededBalance = 777;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Test]
+    public async Task PoolApi_AfterLoad_ReportsHashrateMinerWorkerAndBlocks()
+    {
+        using var body = await GetJsonAsync("/api/pool", HttpStatusCode.OK);
+        var pool = body.RootElement;
+
+        Assert.That(pool.GetProperty("poolId").GetString(), Is.EqualTo(PoolId));
+        Assert.That(pool.GetProperty("hashrate").GetProperty("tenMinutes").GetDouble(), Is.GreaterThan(0));
+        Assert.That(pool.GetProperty("hashrate").GetProperty("oneDay").GetDouble(), Is.GreaterThan(0));
+        Assert.That(pool.GetProperty("miners").GetInt32(), Is.EqualTo(1));
+        Assert.That(pool.GetProperty("workers").GetInt32(), Is.EqualTo(1));
+        await WaitForAsync(async () =>
+        {
+            using var again = await GetJsonAsync("/api/pool", HttpStatusCode.OK);
+            return again.RootElement.GetProperty("blocks").GetArrayLength() == _blockHashes.Count;
+        }, "every found block to be listed");
+        using var after = await GetJsonAsync("/api/pool", HttpStatusCode.OK);
+        var blocks = after.RootElement.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.That(blocks.Select(b => b.GetProperty("blockHash").GetString()), Is.EquivalentTo(_blockHashes));
+        Assert.That(blocks.Select(b => b.GetProperty("status").GetString()), Has.All.EqualTo("pending"));
+        Assert.That(after.RootElement.GetProperty("settlements").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task MinerApi_KnownMiner_ReportsWorkerRoundShareRewardBalanceAndToken()
+    {
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString))
+        {
+            await redis.GetDatabase().HashSetAsync("pool:settlement:balances", _miner, SeededBalance);
+        }
+
+        var coinbaseValue = (await _nodes.A.CallAsync("getblocktemplate", JsonDocument.Parse("{\"rules\":[\"segwit\",\"mweb\"]}").RootElement))
+            .GetProperty("coinbasevalue").GetInt64();
+        using var body = await GetJsonAsync("/api/miners/" + _miner, HttpStatusCode.OK);
+        var miner = body.RootElement;
+
+        Assert.That(miner.GetProperty("address").GetString(), Is.EqualTo(_miner));
+        Assert.That(miner.GetProperty("hashrate").GetProperty("tenMinutes").GetDouble(), Is.GreaterThan(0));
+        var workers = miner.GetProperty("workers").EnumerateArray().ToList();
+        Assert.That(workers.Select(w => w.GetProperty("name").GetString()), Is.EqualTo(new[] { "rig1" }));
+        Assert.That(workers[0].GetProperty("hashrate").GetProperty("tenMinutes").GetDouble(), Is.GreaterThan(0));
+        Assert.That(miner.GetProperty("roundDifficulty").GetDouble(), Is.EqualTo(_roundDifficulty).Within(1e-15));
+        Assert.That(miner.GetProperty("poolRoundDifficulty").GetDouble(), Is.EqualTo(_roundDifficulty).Within(1e-15));
+        Assert.That(miner.GetProperty("estimatedRewardBaseUnits").GetInt64(), Is.EqualTo(_roundDifficulty > 0 ? coinbaseValue : 0),
+            "the only miner of the round would get all of the current coinbase value before the fee");
+        Assert.That(miner.GetProperty("pendingBaseUnits").GetInt64(), Is.EqualTo(SeededBalance));
+        Assert.That(miner.GetProperty("paidBaseUnits").GetInt64(), Is.Zero);
+        Assert.That(miner.GetProperty("tokenAddress").GetString(), Is.EqualTo(TokenAddress).IgnoreCase);
+    }
+
+    [TestCase("not-an-address")]
+    [TestCase("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")]
+    public async Task MinerApi_AddressNotOfThePoolsCoin_Answers400WithTheReason(string address)
+    {
+        using var body = await GetJsonAsync("/api/miners/" + address, HttpStatusCode.BadRequest);
+
+        Assert.That(body.RootElement.GetProperty("error").GetString(), Does.Contain(address).And.Contain("litecoin regtest"));
+    }
+
+    [Test]
+    public async Task MinerApi_ValidAddressThePoolNeverSaw_Answers404()
+    {
+        var stranger = (await _nodes.A.CallAsync("getnewaddress", "stranger", "bech32")).GetString()!;
+
+        using var body = await GetJsonAsync("/api/miners/" + stranger, HttpStatusCode.NotFound);
+
+        Assert.That(body.RootElement.GetProperty("error").GetString(), Does.Contain(stranger));
+    }
+
+    [Test]
+    public async Task Log_OfARunUnderLoad_HoldsNoRpcCookieOrPassword()
+    {
+        var cookie = await File.ReadAllTextAsync(_nodes.A.CookieFile);
+        var secret = cookie[(cookie.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        var metrics = await _pool.MetricsAsync();
+
+        Assert.That(secret, Has.Length.GreaterThan(16));
+        Assert.That(_pool.Process.Output, Does.Contain("HTTP endpoint on"), "the log was captured");
+        Assert.That(_pool.Process.Output, Does.Not.Contain(secret));
+        Assert.That(metrics, Does.Not.Contain(secret));
+    }
+
+    private async Task<JsonDocument> GetJsonAsync(string path, HttpStatusCode expected)
+    {
+        using var response = await _http.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_pool.HttpPort}{path}")));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(expected), text);
+        return JsonDocument.Parse(text);
+    }
+}

@@ -66,7 +66,11 @@ public sealed partial class StratumServer
                 stream = await AuthenticateAsync(stream, certificate).ConfigureAwait(false);
             }
 
-            var connection = new StratumConnection(_services, new StreamTransport(stream, _services.Options.MaxLineBytes), address, port.StartingDifficulty);
+            var boundPort = (socket.LocalEndPoint as IPEndPoint)?.Port ?? port.Port;
+            var connection = new StratumConnection(_services, new StreamTransport(stream, _services.Options.MaxLineBytes), address, port.StartingDifficulty)
+            {
+                PortCounters = _services.Counters.ForPort(boundPort),
+            };
             _connections[connection.Id] = connection;
             _services.Counters.ConnectionOpened();
             try

@@ -22,7 +22,6 @@ public sealed partial class MetricsBridge
     private readonly PoolStatsReader _stats;
     private readonly int _topMiners;
     private readonly TimeProvider _time;
-    private readonly string _port;
     private readonly Dictionary<string, (long Calls, long Errors, TimeSpan Duration)> _rpcSeen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _minerSeries = new(StringComparer.Ordinal);
     private readonly Lock _copyLock = new();
@@ -43,7 +42,12 @@ public sealed partial class MetricsBridge
         _stats = stats;
         _topMiners = topMiners;
         _time = time;
-        _port = stratum.BoundEndPoints.Count > 0 ? stratum.BoundEndPoints[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";
+        foreach (var bound in stratum.BoundEndPoints)
+        {
+            // Publish a zero for every port from the start, so rates and alerts see the series before the first share.
+            metrics.SharesAccepted.WithLabels(bound.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         metrics.Registry.AddBeforeCollectCallback(Copy);
         metrics.Registry.AddBeforeCollectCallback(ReadRedisAsync);
         stratum.ShareAccepted += OnShareAccepted;
@@ -76,10 +80,14 @@ public sealed partial class MetricsBridge
         _metrics.ConnectionsClosed.WithLabels("disconnected").IncTo(stratum.ConnectionsClosed);
         _metrics.Subscriptions.Set(_stratum.SubscribedConnectionCount);
         _metrics.AuthorizedWorkers.Set(_stratum.AuthorizedWorkerCount);
-        _metrics.SharesAccepted.WithLabels(_port).IncTo(stratum.SharesAccepted);
-        foreach (var reason in RejectReasons)
+        foreach (var port in stratum.Ports)
         {
-            _metrics.SharesRejected.WithLabels(_port, reason.ToString()).IncTo(stratum.SharesRejected(reason));
+            var label = port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _metrics.SharesAccepted.WithLabels(label).IncTo(port.SharesAccepted);
+            foreach (var reason in RejectReasons)
+            {
+                _metrics.SharesRejected.WithLabels(label, reason.ToString()).IncTo(port.SharesRejected(reason));
+            }
         }
 
         _metrics.BlocksFound.IncTo(stratum.BlocksFound + stratum.BlocksRejected);

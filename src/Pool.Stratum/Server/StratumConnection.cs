@@ -42,6 +42,9 @@ internal sealed partial class StratumConnection
 
     public long Id { get; }
 
+    /// <summary>Share counters of the port this connection came in on, when the server counts per port.</summary>
+    public StratumPortCounters? PortCounters { get; init; }
+
     public IPAddress RemoteAddress { get; }
 
     public VardiffController Vardiff { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pool.Stratum.Shares;
 
 namespace Pool.Stratum.Server;
@@ -6,6 +7,7 @@ namespace Pool.Stratum.Server;
 public sealed class StratumCounters
 {
     private readonly long[] _rejected = new long[Enum.GetValues<ShareRejectReason>().Length];
+    private readonly ConcurrentDictionary<int, StratumPortCounters> _ports = new();
     private long _connectionsOpened;
     private long _connectionsCurrent;
     private long _connectionsRefused;
@@ -43,8 +45,13 @@ public sealed class StratumCounters
     /// <summary>Vardiff retargets.</summary>
     public long VardiffRetargets => Interlocked.Read(ref _retargets);
 
+    /// <summary>Per-port share counts, one entry per bound port that has served a connection.</summary>
+    public IReadOnlyCollection<StratumPortCounters> Ports => (IReadOnlyCollection<StratumPortCounters>)_ports.Values;
+
     /// <summary>Shares rejected for <paramref name="reason"/>.</summary>
     public long SharesRejected(ShareRejectReason reason) => Interlocked.Read(ref _rejected[(int)reason]);
+
+    internal StratumPortCounters ForPort(int port) => _ports.GetOrAdd(port, static p => new StratumPortCounters(p));
 
     internal void ConnectionOpened()
     {

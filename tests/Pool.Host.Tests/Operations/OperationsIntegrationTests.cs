@@ -90,6 +90,7 @@ public partial class OperationsIntegrationTests
 
         Assert.That(await _prometheus.QueryScalarAsync("up{job=\"pool\"}"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)"), Is.EqualTo(SharesToSend));
+        Assert.That(await _prometheus.QueryScalarAsync($"pool_shares_accepted_total{{port=\"{_pool.StratumPort}\"}}"), Is.EqualTo(SharesToSend));
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_rejected_total)"), Is.EqualTo(_rejected));
         Assert.That(await _prometheus.QueryScalarAsync("pool_hashrate_hashes_per_second"), Is.GreaterThan(0));
         Assert.That(await _prometheus.QueryScalarAsync("pool_miners"), Is.EqualTo(1));

@@ -77,6 +77,7 @@ public sealed partial class StratumServer
             {
                 if (_stopping.IsCancellationRequested)
                 {
+                    connection.RecordCloseReason(ConnectionCloseReason.ServerStopping);
                     connection.RequestClose();
                 }
 
@@ -85,7 +86,7 @@ public sealed partial class StratumServer
             finally
             {
                 _connections.TryRemove(connection.Id, out _);
-                _services.Counters.ConnectionClosed();
+                _services.Counters.ConnectionClosed(connection.CloseReason);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException

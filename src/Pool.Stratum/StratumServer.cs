@@ -162,6 +162,7 @@ public sealed partial class StratumServer : IAsyncDisposable
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
         foreach (var connection in _connections.Values)
         {
+            connection.RecordCloseReason(ConnectionCloseReason.ServerStopping);
             connection.RequestClose();
         }
 

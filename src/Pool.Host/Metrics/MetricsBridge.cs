@@ -3,6 +3,7 @@ using Pool.Core.Mining;
 using Pool.Host.Stats;
 using Pool.Ledger;
 using Pool.Stratum;
+using Pool.Stratum.Server;
 using Pool.Stratum.Shares;
 
 namespace Pool.Host.Metrics;
@@ -15,6 +16,7 @@ namespace Pool.Host.Metrics;
 public sealed partial class MetricsBridge
 {
     private static readonly ShareRejectReason[] RejectReasons = Enum.GetValues<ShareRejectReason>();
+    private static readonly ConnectionCloseReason[] CloseReasons = Enum.GetValues<ConnectionCloseReason>();
     private readonly PoolMetrics _metrics;
     private readonly StratumServer _stratum;
     private readonly RedisShareLedger _ledger;
@@ -77,7 +79,10 @@ public sealed partial class MetricsBridge
         _metrics.Connections.Set(stratum.ConnectionsCurrent);
         _metrics.ConnectionsOpened.IncTo(stratum.ConnectionsOpened);
         _metrics.ConnectionsClosed.WithLabels("refused").IncTo(stratum.ConnectionsRefused);
-        _metrics.ConnectionsClosed.WithLabels("disconnected").IncTo(stratum.ConnectionsClosed);
+        foreach (var reason in CloseReasons)
+        {
+            _metrics.ConnectionsClosed.WithLabels(ReasonLabel(reason)).IncTo(stratum.ConnectionsClosedBy(reason));
+        }
         _metrics.Subscriptions.Set(_stratum.SubscribedConnectionCount);
         _metrics.AuthorizedWorkers.Set(_stratum.AuthorizedWorkerCount);
         foreach (var port in stratum.Ports)
@@ -105,6 +110,10 @@ public sealed partial class MetricsBridge
             _metrics.TemplateAge.Set((_time.GetUtcNow() - at).TotalSeconds);
         }
     }
+
+    // Label values in the snake_case Prometheus users expect: ClientClosed → client_closed.
+    private static string ReasonLabel(ConnectionCloseReason reason) =>
+        string.Concat(reason.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private void CountBannedAddresses()
     {

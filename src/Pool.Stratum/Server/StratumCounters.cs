@@ -8,6 +8,7 @@ public sealed class StratumCounters
 {
     private readonly long[] _rejected = new long[Enum.GetValues<ShareRejectReason>().Length];
     private readonly ConcurrentDictionary<int, StratumPortCounters> _ports = new();
+    private readonly long[] _closedBy = new long[Enum.GetValues<ConnectionCloseReason>().Length];
     private long _connectionsOpened;
     private long _connectionsCurrent;
     private long _connectionsRefused;
@@ -26,6 +27,9 @@ public sealed class StratumCounters
 
     /// <summary>Served connections that have closed (for any reason) since start.</summary>
     public long ConnectionsClosed => Interlocked.Read(ref _connectionsClosed);
+
+    /// <summary>Served connections that closed for <paramref name="reason"/>.</summary>
+    public long ConnectionsClosedBy(ConnectionCloseReason reason) => Interlocked.Read(ref _closedBy[(int)reason]);
 
     /// <summary>Connections refused at accept (banned address or per-IP limit).</summary>
     public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
@@ -59,9 +63,10 @@ public sealed class StratumCounters
         Interlocked.Increment(ref _connectionsCurrent);
     }
 
-    internal void ConnectionClosed()
+    internal void ConnectionClosed(ConnectionCloseReason reason)
     {
         Interlocked.Decrement(ref _connectionsCurrent);
+        Interlocked.Increment(ref _closedBy[(int)reason]);
         Interlocked.Increment(ref _connectionsClosed);
     }
 

@@ -96,7 +96,7 @@ public partial class OperationsIntegrationTests
         Assert.That(await _prometheus.QueryScalarAsync("pool_miners"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync($"pool_miner_hashrate_hashes_per_second{{miner=\"{_miner}\"}}"), Is.GreaterThan(0));
         Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_connections_opened_total"), Is.EqualTo(1));
-        Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_connections_closed_total{reason=\"disconnected\"}"), Is.EqualTo(1),
+        Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_connections_closed_total{reason=\"client_closed\"}"), Is.EqualTo(1),
             "the load client has hung up");
         Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_authorized_workers"), Is.Zero);
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_node_rpc_duration_seconds_count{method=\"getblocktemplate\"})"), Is.GreaterThan(0));

@@ -52,7 +52,7 @@ public sealed class PoolRuntime : IAsyncDisposable
 
         _chain = ChainServices.Create(_settings.Chain, _loggerFactory, _time);
         _logger.LogInformation("Following {Coin} {Network} at {Node}; waiting for the first template",
-            _chain.Profile.Name, _settings.Chain.Network, _settings.Chain.NodeUrl);
+            _chain.Profile.Name, _settings.Chain.Network, WithoutUserInfo(_settings.Chain.NodeUrl));
         await _chain.StartAsync(cancellationToken).ConfigureAwait(false);
 
         _statusUpdater = new RoundStatusUpdater(_ledger.Store, _chain.Confirmations, _settings.Ledger,
@@ -139,4 +139,8 @@ public sealed class PoolRuntime : IAsyncDisposable
             await _redis.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // A node URL may carry user:password; the log gets scheme, host, port and path only.
+    private static string WithoutUserInfo(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(unparsable URL)";
 }

@@ -89,8 +89,27 @@ public partial class OperationsIntegrationTests
 
         Assert.That(secret, Has.Length.GreaterThan(16));
         Assert.That(_pool.Process.Output, Does.Contain("HTTP endpoint on"), "the log was captured");
+        Assert.That(_pool.Process.Output, Does.Not.Contain(_nodes.A.CookieFile + ":"), "the cookie file is named, never its contents");
         Assert.That(_pool.Process.Output, Does.Not.Contain(secret));
         Assert.That(metrics, Does.Not.Contain(secret));
+    }
+
+    [Test]
+    public void Log_JsonFormat_IsOneObjectPerLineWithOneLinePerFoundBlock()
+    {
+        var lines = _pool.Process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var events = new List<JsonElement>();
+        foreach (var line in lines)
+        {
+            using var document = JsonDocument.Parse(line);
+            events.Add(document.RootElement.Clone());
+        }
+
+        Assert.That(events, Has.Count.GreaterThan(3));
+        Assert.That(events, Has.All.Matches<JsonElement>(e => e.TryGetProperty("Timestamp", out _) && e.TryGetProperty("LogLevel", out _)
+                                                             && e.TryGetProperty("Category", out _) && e.TryGetProperty("Message", out _)));
+        var blockFound = events.Where(e => e.GetProperty("Message").GetString()!.StartsWith("Block found:", StringComparison.Ordinal)).ToList();
+        Assert.That(blockFound.Select(e => e.GetProperty("Message").GetString()![13..].Split(' ')[0]), Is.EquivalentTo(_blockHashes));
     }
 
     private async Task<JsonDocument> GetJsonAsync(string path, HttpStatusCode expected)

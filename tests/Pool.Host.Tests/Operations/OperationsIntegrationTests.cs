@@ -48,6 +48,7 @@ public partial class OperationsIntegrationTests
             ["Stratum:Ports:0:StartingDifficulty"] = ShareDifficulty.ToString("R", CultureInfo.InvariantCulture),
             ["Stratum:Vardiff:Enabled"] = "false",
             ["Stratum:Vardiff:MinDifficulty"] = "1e-13",
+            ["Host:LogFormat"] = "json",
         }, TimeSpan.FromSeconds(90));
         _prometheus = await PrometheusServer.StartAsync("pool", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{_pool.HttpPort}"));
         _miner = (await _nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;

@@ -53,6 +53,7 @@ public partial class OperationsIntegrationTests
         _prometheus = await PrometheusServer.StartAsync("pool", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{_pool.HttpPort}"));
         _miner = (await _nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
         await SendLoadAsync();
+        await SeedSettlementAsync();
     }
 
     [OneTimeTearDown]

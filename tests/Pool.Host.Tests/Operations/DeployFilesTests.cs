@@ -57,6 +57,16 @@ public class DeployFilesTests
 
     [Test]
     [Category("Integration")]
+    public async Task AlertRules_PromtoolUnitTests_Pass()
+    {
+        var (exitCode, output) = await CommandLineTool.RunAsync("promtool", "test", "rules", RepositoryFiles.Combine("deploy", "prometheus", "alerts.test.yml"));
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("SUCCESS"));
+    }
+
+    [Test]
+    [Category("Integration")]
     public async Task ScrapeConfig_Promtool_CheckConfigPasses()
     {
         var (exitCode, output) = await CommandLineTool.RunAsync("promtool", "check", "config", RepositoryFiles.Combine("deploy", "prometheus", "prometheus.yml"));

@@ -65,11 +65,11 @@ public class DeployFilesTests
         Assert.That(output, Does.Contain("SUCCESS"));
     }
 
-    [Test]
     [Category("Integration")]
-    public async Task ScrapeConfig_Promtool_CheckConfigPasses()
+    [TestCase("prometheus.yml")]
+    public async Task ScrapeConfig_Promtool_CheckConfigPasses(string file)
     {
-        var (exitCode, output) = await CommandLineTool.RunAsync("promtool", "check", "config", RepositoryFiles.Combine("deploy", "prometheus", "prometheus.yml"));
+        var (exitCode, output) = await CommandLineTool.RunAsync("promtool", "check", "config", RepositoryFiles.Combine("deploy", "prometheus", file));
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("1 rule files found"));

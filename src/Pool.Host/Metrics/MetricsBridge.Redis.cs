@@ -60,7 +60,7 @@ public sealed partial class MetricsBridge
     // Only the top N miners get a series; a miner that drops out of the top N has its series removed.
     private void SetTopMiners(IReadOnlyDictionary<string, double> miners)
     {
-        var top = miners.OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal).Take(_topMiners).ToList();
+        var top = MinerRanking.Top(miners, _topMiners);
         foreach (var gone in _minerSeries.Except(top.Select(m => m.Key)).ToList())
         {
             _metrics.MinerHashrate.RemoveLabelled(gone);

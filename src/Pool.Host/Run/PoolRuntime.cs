@@ -24,6 +24,7 @@ public sealed class PoolRuntime : IAsyncDisposable
     private ChainServices? _chain;
     private StratumServer? _stratum;
     private PoolHttpEndpoint? _http;
+    private NodeAvailabilityLog? _nodeLog;
 
     /// <summary>Prepares a runtime; nothing starts before <see cref="StartAsync"/>.</summary>
     public PoolRuntime(PoolSettings settings, ILoggerFactory loggerFactory, TimeProvider time)
@@ -58,6 +59,8 @@ public sealed class PoolRuntime : IAsyncDisposable
         _statusUpdater = new RoundStatusUpdater(_ledger.Store, _chain.Confirmations, _settings.Ledger,
             _loggerFactory.CreateLogger<RoundStatusUpdater>(), _time);
         _statusUpdater.Start();
+        _nodeLog = new NodeAvailabilityLog(_chain, _loggerFactory.CreateLogger<NodeAvailabilityLog>(), _time);
+        _nodeLog.Start();
 
         var metrics = new PoolMetrics(Prometheus.Metrics.DefaultRegistry);
         MetricsBridge? bridge = null;
@@ -104,6 +107,11 @@ public sealed class PoolRuntime : IAsyncDisposable
         if (_statusUpdater is not null)
         {
             await _statusUpdater.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_nodeLog is not null)
+        {
+            await _nodeLog.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_chain is not null)

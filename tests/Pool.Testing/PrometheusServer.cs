@@ -77,6 +77,15 @@ public sealed class PrometheusServer : IAsyncDisposable
         return value is { } v ? double.Parse(v[1].GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>Runs an instant PromQL query; true when Prometheus accepted it, with its raw answer.</summary>
+    public async Task<(bool Ok, string Answer)> TryQueryAsync(string promQl)
+    {
+        var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/api/v1/query?query={Uri.EscapeDataString(promQl)}"));
+        using var response = await _http.GetAsync(uri).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return (response.IsSuccessStatusCode, answer);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _process.Kill();

@@ -105,6 +105,31 @@ public partial class OperationsIntegrationTests
         Assert.That(await _prometheus.QueryScalarAsync("pool_ledger_batch_size_sum"), Is.EqualTo(SharesToSend));
     }
 
+    [Test]
+    public async Task Prometheus_EveryDashboardQuery_IsAcceptedAndTheHeadlinePanelsHaveData()
+    {
+        using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryFiles.Combine("deploy", "grafana", "pool-overview.json")));
+        var expressions = dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray())
+            .Select(t => t.GetProperty("expr").GetString()!)
+            .ToList();
+        await WaitForAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted, "a scrape after the load");
+
+        var empty = new List<string>();
+        foreach (var expression in expressions)
+        {
+            var (ok, answer) = await _prometheus.TryQueryAsync(expression);
+            Assert.That(ok, Is.True, $"{expression}: {answer}");
+            if (answer.Contains("\"result\":[]", StringComparison.Ordinal))
+            {
+                empty.Add(expression);
+            }
+        }
+
+        Assert.That(empty, Has.None.Contains("pool_hashrate_hashes_per_second").And.None.EqualTo("max(pool_miners)").And.None.EqualTo("max(pool_template_age_seconds)"),
+            "the headline panels show data for a pool that has worked");
+    }
+
     private async Task SendLoadAsync()
     {
         var worker = _miner + ".rig1";

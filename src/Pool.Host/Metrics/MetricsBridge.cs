@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
 using Pool.Chain.Hosting;
 using Pool.Core.Mining;
 using Pool.Host.Stats;
@@ -27,7 +30,7 @@ public sealed partial class MetricsBridge
     private readonly Dictionary<string, (long Calls, long Errors, TimeSpan Duration)> _rpcSeen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _minerSeries = new(StringComparer.Ordinal);
     private readonly Lock _copyLock = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<System.Net.IPAddress, DateTimeOffset> _bannedUntil = new();
+    private readonly ConcurrentDictionary<IPAddress, DateTimeOffset> _bannedUntil = new();
     private long _batchesSeen;
     private long _sharesWrittenSeen;
     private TimeSpan _batchLatencySeen;
@@ -47,7 +50,7 @@ public sealed partial class MetricsBridge
         foreach (var bound in stratum.BoundEndPoints)
         {
             // Publish a zero for every port from the start, so rates and alerts see the series before the first share.
-            metrics.SharesAccepted.WithLabels(bound.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            metrics.SharesAccepted.WithLabels(bound.Port.ToString(CultureInfo.InvariantCulture));
         }
 
         metrics.Registry.AddBeforeCollectCallback(Copy);
@@ -87,7 +90,7 @@ public sealed partial class MetricsBridge
         _metrics.AuthorizedWorkers.Set(_stratum.AuthorizedWorkerCount);
         foreach (var port in stratum.Ports)
         {
-            var label = port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var label = port.Port.ToString(CultureInfo.InvariantCulture);
             _metrics.SharesAccepted.WithLabels(label).IncTo(port.SharesAccepted);
             foreach (var reason in RejectReasons)
             {

@@ -3,12 +3,12 @@ using Pool.Chain.Hosting;
 
 namespace Pool.Host.Health;
 
-/// <summary>Checks the coin node every few seconds and logs one line when it goes down (no answer, no peers, stale template) and one when it is back.</summary>
+/// <summary>Checks the coin node every few seconds and logs one line when it goes down (no answer, no peers, initial block download, stale template) and one when it is back.</summary>
 public sealed class NodeAvailabilityLog : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
     private readonly ChainServices _chain;
+    private readonly NodeSyncProbe _probe;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly AvailabilityTracker _tracker = new();
@@ -19,6 +19,7 @@ public sealed class NodeAvailabilityLog : IAsyncDisposable
     public NodeAvailabilityLog(ChainServices chain, ILogger<NodeAvailabilityLog> logger, TimeProvider time)
     {
         _chain = chain;
+        _probe = new NodeSyncProbe(chain);
         _logger = logger;
         _time = time;
     }
@@ -51,7 +52,7 @@ public sealed class NodeAvailabilityLog : IAsyncDisposable
             {
                 if (problem is null)
                 {
-                    _logger.LogInformation("Node {Node} is back: it answers, has peers and the template is fresh", _chain.Rpc.Endpoint.Authority);
+                    _logger.LogInformation("Node {Node} is back: it answers, has peers, is synced and the template is fresh", _chain.Rpc.Endpoint.Authority);
                 }
                 else
                 {
@@ -63,22 +64,9 @@ public sealed class NodeAvailabilityLog : IAsyncDisposable
 
     private async Task<string?> FindProblemAsync(CancellationToken token)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(ProbeTimeout);
-            if (await _chain.Rpc.GetConnectionCountAsync(timeout.Token).ConfigureAwait(false) == 0)
-            {
-                return "it has no peers";
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
-        {
-            return "it does not answer (" + e.Message + ")";
-        }
-
-        return _chain.LastTemplateAt is DateTimeOffset at && _time.GetUtcNow() - at > PoolHealth.MaxTemplateAge
+        var (problem, _) = await _probe.CheckAsync(token).ConfigureAwait(false);
+        return problem ?? (_chain.LastTemplateAt is DateTimeOffset at && _time.GetUtcNow() - at > PoolHealth.MaxTemplateAge
             ? $"the newest template is {(_time.GetUtcNow() - at).TotalSeconds:F0} s old"
-            : null;
+            : null);
     }
 }

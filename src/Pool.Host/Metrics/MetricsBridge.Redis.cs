@@ -47,14 +47,7 @@ public sealed partial class MetricsBridge
     private async Task<bool> ReadNodeSyncedAsync(CancellationToken cancellationToken)
     {
         var fresh = _chain.LastTemplateAt is DateTimeOffset at && _time.GetUtcNow() - at <= PoolHealth.MaxTemplateAge;
-        try
-        {
-            return fresh && await _chain.Rpc.GetConnectionCountAsync(cancellationToken).ConfigureAwait(false) > 0;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return false;
-        }
+        return fresh && (await _nodeProbe.CheckAsync(cancellationToken).ConfigureAwait(false)).Problem is null;
     }
 
     // Only the top N miners get a series; a miner that drops out of the top N has its series removed.

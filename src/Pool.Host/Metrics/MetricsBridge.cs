@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Pool.Chain.Hosting;
 using Pool.Core.Mining;
+using Pool.Host.Health;
 using Pool.Host.Stats;
 using Pool.Ledger;
 using Pool.Stratum;
@@ -25,6 +26,7 @@ public sealed partial class MetricsBridge
     private readonly RedisShareLedger _ledger;
     private readonly ChainServices _chain;
     private readonly PoolStatsReader _stats;
+    private readonly NodeSyncProbe _nodeProbe;
     private readonly int _topMiners;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, (long Calls, long Errors, TimeSpan Duration)> _rpcSeen = new(StringComparer.Ordinal);
@@ -45,6 +47,7 @@ public sealed partial class MetricsBridge
         _ledger = ledger;
         _chain = chain;
         _stats = stats;
+        _nodeProbe = new NodeSyncProbe(chain);
         _topMiners = topMiners;
         _time = time;
         foreach (var bound in stratum.BoundEndPoints)

@@ -39,7 +39,7 @@ public sealed class PoolMetrics
         NodeRpcDuration = factory.CreateHistogram("pool_node_rpc_duration_seconds", "Coin node RPC call duration, by method.",
             new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         NodeRpcErrors = factory.CreateCounter("pool_node_rpc_errors_total", "Coin node RPC calls that failed, by method.", "method");
-        NodeSynced = factory.CreateGauge("pool_node_synced", "1 when the coin node is synced and has peers.");
+        NodeSynced = factory.CreateGauge("pool_node_synced", "1 when the coin node answers, has peers, is out of initial block download and the template is fresh.");
         LedgerBatchSize = factory.CreateHistogram("pool_ledger_batch_size", "Shares per Redis write batch.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 14) });
         LedgerBatchDuration = factory.CreateHistogram("pool_ledger_batch_duration_seconds", "Redis write batch round-trip time.",

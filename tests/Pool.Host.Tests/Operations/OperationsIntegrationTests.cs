@@ -96,6 +96,7 @@ public partial class OperationsIntegrationTests
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_rejected_total)"), Is.EqualTo(_rejected));
         Assert.That(await _prometheus.QueryScalarAsync("pool_hashrate_hashes_per_second"), Is.GreaterThan(0));
         Assert.That(await _prometheus.QueryScalarAsync("pool_miners"), Is.EqualTo(1));
+        Assert.That(await _prometheus.QueryScalarAsync("pool_node_synced"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync($"pool_miner_hashrate_hashes_per_second{{miner=\"{_miner}\"}}"), Is.GreaterThan(0));
         Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_connections_opened_total"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync("pool_stratum_connections_closed_total{reason=\"client_closed\"}"), Is.EqualTo(1),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests and the local stack need, when it is missing:
-# Debian packages (redis-server, litecoind, node, prometheus with promtool) and the pinned npm tools (anvil, solc, OpenZeppelin).
+# Debian packages (redis-server, litecoind, node) and the pinned npm tools (anvil, solc, OpenZeppelin).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -54,7 +54,14 @@ public partial class OperationsIntegrationTests
         _miner = (await _nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
         await SendLoadAsync();
         await SeedSettlementAsync();
+
+        // Every test reads the state after the load: all shares in Redis, every found block logged.
+        await WaitForAsync(async () => (await _pool.MetricsAsync()).Contains(
+                string.Create(CultureInfo.InvariantCulture, $"pool_ledger_batch_size_sum {_accepted}\n"), StringComparison.Ordinal)
+            && CountOccurrences(_pool.Process.Output, "\"Message\":\"Block found:") == _blockHashes.Count, "the load to reach Redis and the log");
     }
+
+    private static int CountOccurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     [OneTimeTearDown]
     public async Task StopAsync()
@@ -86,9 +93,12 @@ public partial class OperationsIntegrationTests
     [Test]
     public async Task Prometheus_ScrapingPoolUnderLoad_SharesCounterMatchesSentAndHashrateIsPositive()
     {
+        // Shares reach Redis and the closed connection is noticed a moment after the last answer: wait for a scrape that has all of it.
         await WaitForAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted
+                                       && await _prometheus.QueryScalarAsync("pool_ledger_batch_size_sum") == _accepted
+                                       && await _prometheus.QueryScalarAsync("sum(pool_stratum_connections_closed_total)") == 1
                                        && await _prometheus.QueryScalarAsync("pool_hashrate_hashes_per_second") > 0,
-            "Prometheus to scrape the accepted shares and a hashrate");
+            "Prometheus to scrape the accepted shares, their Redis batches, the closed connection and a hashrate");
 
         Assert.That(await _prometheus.QueryScalarAsync("up{job=\"pool\"}"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)"), Is.EqualTo(SharesToSend));

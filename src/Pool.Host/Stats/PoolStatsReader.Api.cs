@@ -11,8 +11,26 @@ public sealed partial class PoolStatsReader
     private const int HourSeconds = 3600;
     private const int HourBuckets = 24;
 
-    /// <summary>The pool overview for GET /api/pool.</summary>
+    /// <summary>How long one computed overview is served again: it reads every round and settlement, so requests must not each do that.</summary>
+    public static readonly TimeSpan PoolStatsReuse = TimeSpan.FromSeconds(5);
+
+    private CachedPoolStats? _cached;
+
+    /// <summary>The pool overview for GET /api/pool, at most <see cref="PoolStatsReuse"/> old.</summary>
     public async Task<PoolStatsResponse> GetPoolStatsAsync()
+    {
+        var now = _time.GetUtcNow();
+        if (Volatile.Read(ref _cached) is { } cached && now - cached.At < PoolStatsReuse)
+        {
+            return cached.Stats;
+        }
+
+        var stats = await ReadPoolStatsAsync().ConfigureAwait(false);
+        Volatile.Write(ref _cached, new CachedPoolStats(stats, now));
+        return stats;
+    }
+
+    private async Task<PoolStatsResponse> ReadPoolStatsAsync()
     {
         var hashrate = Hashrate.GetPoolAsync();
         var rates = GetTenMinuteRatesAsync();

@@ -28,9 +28,9 @@ public class RedisOutageTests
         }, TimeSpan.FromSeconds(90));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Uri Path(string path) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{pool.HttpPort}{path}"));
-        using (var before = await http.GetAsync(Path("/api/pool")))
+        using (var before = await http.GetAsync(Path("/api/miners/" + poolAddress)))
         {
-            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the API reads Redis before the outage");
         }
 
         redis.Kill();

@@ -95,7 +95,10 @@ public class KubernetesManifestTests
         var resources = Read("kubernetes", "kustomization.yaml").Split('\n')
             .Select(l => l.Trim()).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).Select(l => l[2..]).ToList();
 
-        Assert.That(resources, Has.Member("../settle/cronjob.yaml").And.Member("statefulset.yaml"));
-        Assert.That(resources.Where(r => !File.Exists(Path.Combine(directory, r))), Is.Empty);
+        Assert.That(resources, Has.Member("statefulset.yaml").And.Member("config.yaml").And.Member("service.yaml"));
+        Assert.That(resources.Where(r => !File.Exists(Path.Combine(directory, r)) || r.StartsWith("..", StringComparison.Ordinal)), Is.Empty,
+            "kustomize loads files only from below its directory");
+        Assert.That(Read("kubernetes", "kustomization.yaml"), Does.Contain("kubectl apply -f deploy/settle/cronjob.yaml"), "the settle CronJob is applied alongside");
+        Assert.That(File.Exists(RepositoryFiles.Combine("deploy", "settle", "cronjob.yaml")), Is.True);
     }
 }

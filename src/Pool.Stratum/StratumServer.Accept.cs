@@ -66,13 +66,18 @@ public sealed partial class StratumServer
                 stream = await AuthenticateAsync(stream, certificate).ConfigureAwait(false);
             }
 
-            var connection = new StratumConnection(_services, new StreamTransport(stream, _services.Options.MaxLineBytes), address, port.StartingDifficulty);
+            var boundPort = (socket.LocalEndPoint as IPEndPoint)?.Port ?? port.Port;
+            var connection = new StratumConnection(_services, new StreamTransport(stream, _services.Options.MaxLineBytes), address, port.StartingDifficulty)
+            {
+                PortCounters = _services.Counters.ForPort(boundPort),
+            };
             _connections[connection.Id] = connection;
             _services.Counters.ConnectionOpened();
             try
             {
                 if (_stopping.IsCancellationRequested)
                 {
+                    connection.RecordCloseReason(ConnectionCloseReason.ServerStopping);
                     connection.RequestClose();
                 }
 
@@ -81,7 +86,7 @@ public sealed partial class StratumServer
             finally
             {
                 _connections.TryRemove(connection.Id, out _);
-                _services.Counters.ConnectionClosed();
+                _services.Counters.ConnectionClosed(connection.CloseReason);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException

@@ -63,6 +63,7 @@ public sealed partial class StratumServer
             if (connection.SubscribeTimedOut(now))
             {
                 _logger.LogDebug("Connection {Id} from {Address} did not subscribe in time", connection.Id, connection.RemoteAddress);
+                connection.RecordCloseReason(ConnectionCloseReason.SubscribeTimeout);
                 connection.Abort();
                 continue;
             }
@@ -81,6 +82,7 @@ public sealed partial class StratumServer
         {
             if (connection.RemoteAddress.Equals(address))
             {
+                connection.RecordCloseReason(ConnectionCloseReason.Banned);
                 connection.RequestClose();
             }
         }

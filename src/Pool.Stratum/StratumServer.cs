@@ -87,6 +87,12 @@ public sealed partial class StratumServer : IAsyncDisposable
     /// <summary>Connections open now.</summary>
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Connections that subscribed, counted now.</summary>
+    public int SubscribedConnectionCount => _connections.Values.Count(c => c.IsSubscribed);
+
+    /// <summary>Workers authorized over all connections, counted now.</summary>
+    public int AuthorizedWorkerCount => _connections.Values.Sum(c => c.AuthorizedWorkerCount);
+
     /// <summary>True while <paramref name="address"/> is banned.</summary>
     public bool IsBanned(IPAddress address) => _services.Bans.IsBanned(address);
 
@@ -156,6 +162,7 @@ public sealed partial class StratumServer : IAsyncDisposable
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
         foreach (var connection in _connections.Values)
         {
+            connection.RecordCloseReason(ConnectionCloseReason.ServerStopping);
             connection.RequestClose();
         }
 

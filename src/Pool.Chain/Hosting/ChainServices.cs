@@ -56,6 +56,9 @@ public sealed class ChainServices : IAsyncDisposable
     /// <summary>When the node last answered with a template; null before the first.</summary>
     public DateTimeOffset? LastTemplateAt => _watcher.LastTemplateAt;
 
+    /// <summary>New-block job counts and notice-to-job latency.</summary>
+    public Templates.TemplateCounters TemplateCounters => _watcher.Counters;
+
     /// <summary>Extranonce2 size miners are told.</summary>
     public int Extranonce2Size => Options.Extranonce2Size;
 

@@ -40,6 +40,9 @@ public sealed partial class NodeRpcClient : IDisposable
     /// <summary>The node's RPC URL.</summary>
     public Uri Endpoint => _endpoint;
 
+    /// <summary>Call, error and latency totals per method.</summary>
+    public NodeRpcCounters Counters { get; } = new();
+
     /// <summary>Calls <paramref name="method"/>, retrying transient failures with back-off; returns the "result" element.</summary>
     public async Task<JsonElement> CallAsync(string method, JsonArray? parameters = null, CancellationToken cancellationToken = default)
     {
@@ -61,6 +64,22 @@ public sealed partial class NodeRpcClient : IDisposable
 
     /// <summary>One attempt of <paramref name="method"/> with its own <paramref name="timeout"/>; no retries.</summary>
     public async Task<JsonElement> CallOnceAsync(string method, JsonArray? parameters, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            var result = await SendOnceAsync(method, parameters, timeout, cancellationToken).ConfigureAwait(false);
+            failed = false;
+            return result;
+        }
+        finally
+        {
+            Counters.For(method).Completed(System.Diagnostics.Stopwatch.GetTimestamp() - started, failed);
+        }
+    }
+
+    private async Task<JsonElement> SendOnceAsync(string method, JsonArray? parameters, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
         request.Headers.Authorization = _credentials.GetHeader();

@@ -39,6 +39,9 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
     /// <summary>Completes once the first job exists.</summary>
     public Task FirstJob => _firstJob.Task;
 
+    /// <summary>New-block job counts and latency.</summary>
+    public TemplateCounters Counters { get; } = new();
+
     /// <summary>When the node last answered with a template (whether or not it made a new job); null before the first.</summary>
     public DateTimeOffset? LastTemplateAt
     {
@@ -101,7 +104,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
         {
             _lastRefreshTimestamp = _time.GetTimestamp();
             var template = await _rpc.GetBlockTemplateAsync(_rules, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return Offer(template);
+            return Offer(template, _lastRefreshTimestamp);
         }
         finally
         {
@@ -115,12 +118,17 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
         _refreshGate.Dispose();
     }
 
-    private MiningJob? Offer(BlockTemplate template)
+    private MiningJob? Offer(BlockTemplate template, long noticedTimestamp)
     {
         // The newest id the node gave, even when the template made no job: an older id would return at once.
         Volatile.Write(ref _longPollId, template.LongPollId);
         Volatile.Write(ref _lastTemplateUnixMilliseconds, _time.GetUtcNow().ToUnixTimeMilliseconds());
         var job = _jobs.Offer(template);
+        if (job is { CleanJobs: true })
+        {
+            Counters.NewBlockJob(_time.GetElapsedTime(noticedTimestamp));
+        }
+
         if (_jobs.Current is not null)
         {
             _firstJob.TrySetResult();
@@ -149,7 +157,7 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
                 else
                 {
                     var template = await _rpc.GetBlockTemplateAsync(_rules, longPollId, _settings.LongPollTimeout, token).ConfigureAwait(false);
-                    await OfferSerializedAsync(template, token).ConfigureAwait(false);
+                    await OfferSerializedAsync(template, _time.GetTimestamp(), token).ConfigureAwait(false);
                 }
 
                 failures = 0;
@@ -197,12 +205,12 @@ public sealed partial class TemplateWatcher : IAsyncDisposable
         }
     }
 
-    private async Task OfferSerializedAsync(BlockTemplate template, CancellationToken token)
+    private async Task OfferSerializedAsync(BlockTemplate template, long noticedTimestamp, CancellationToken token)
     {
         await _refreshGate.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            Offer(template);
+            Offer(template, noticedTimestamp);
         }
         finally
         {

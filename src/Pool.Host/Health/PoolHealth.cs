@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace Pool.Host.Health;
 
-/// <summary>Readiness: the node has peers and answers, a template is fresh, and Redis takes writes.</summary>
+/// <summary>Readiness: the node answers, has peers and is synced, a template is fresh, and Redis takes writes.</summary>
 public sealed class PoolHealth
 {
     /// <summary>A template older than this makes the pool not ready.</summary>
@@ -11,6 +11,7 @@ public sealed class PoolHealth
 
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
     private readonly ChainServices _chain;
+    private readonly NodeSyncProbe _node;
     private readonly IConnectionMultiplexer _redis;
     private readonly TimeProvider _time;
 
@@ -18,6 +19,7 @@ public sealed class PoolHealth
     public PoolHealth(ChainServices chain, IConnectionMultiplexer redis, TimeProvider time)
     {
         _chain = chain;
+        _node = new NodeSyncProbe(chain);
         _redis = redis;
         _time = time;
     }
@@ -36,19 +38,8 @@ public sealed class PoolHealth
 
     private async Task<HealthCheckResult> CheckNodeAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(ProbeTimeout);
-            var peers = await _chain.Rpc.GetConnectionCountAsync(timeout.Token).ConfigureAwait(false);
-            return peers > 0
-                ? new HealthCheckResult("node", true, $"{peers} peers")
-                : new HealthCheckResult("node", false, "the node has no peers");
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return new HealthCheckResult("node", false, $"the node does not answer: {e.Message}");
-        }
+        var (problem, peers) = await _node.CheckAsync(cancellationToken).ConfigureAwait(false);
+        return problem is null ? new HealthCheckResult("node", true, $"{peers} peers, synced") : new HealthCheckResult("node", false, problem);
     }
 
     private HealthCheckResult CheckTemplate()

@@ -6,11 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pool.Host.Health;
+using Pool.Host.Stats;
+using Pool.Stratum.Security;
 using Prometheus;
 
 namespace Pool.Host.Http;
 
-/// <summary>The pool's HTTP endpoint: /metrics for Prometheus, /health for orchestrators and load balancers.</summary>
+/// <summary>The pool's HTTP endpoint: /metrics for Prometheus, /health for orchestrators and load balancers, /api/* for miners.</summary>
 public sealed class PoolHttpEndpoint : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,7 +26,8 @@ public sealed class PoolHttpEndpoint : IAsyncDisposable
     public Uri Address => new(_app.Urls.First());
 
     /// <summary>Builds and starts the endpoint on <paramref name="listen"/> (ADDRESS:PORT).</summary>
-    public static async Task<PoolHttpEndpoint> StartAsync(string listen, CollectorRegistry registry, PoolHealth health, ILoggerFactory loggerFactory)
+    public static async Task<PoolHttpEndpoint> StartAsync(
+        string listen, CollectorRegistry registry, PoolHealth health, PoolStatsReader stats, IPayoutAddressValidator addresses, ILoggerFactory loggerFactory)
     {
         var endpoint = IPEndPoint.Parse(listen);
         var builder = WebApplication.CreateSlimBuilder();
@@ -40,6 +43,7 @@ public sealed class PoolHttpEndpoint : IAsyncDisposable
             context.Response.StatusCode = report.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsJsonAsync(report, HttpJson.Options, context.RequestAborted).ConfigureAwait(false);
         });
+        app.MapStats(stats, addresses);
         await app.StartAsync().ConfigureAwait(false);
         return new PoolHttpEndpoint(app);
     }

@@ -39,18 +39,19 @@ public sealed class PoolMetrics
         NodeRpcDuration = factory.CreateHistogram("pool_node_rpc_duration_seconds", "Coin node RPC call duration, by method.",
             new HistogramConfiguration { LabelNames = ["method"], Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         NodeRpcErrors = factory.CreateCounter("pool_node_rpc_errors_total", "Coin node RPC calls that failed, by method.", "method");
-        NodeSynced = factory.CreateGauge("pool_node_synced", "1 when the coin node is synced and has peers.");
+        NodeSynced = factory.CreateGauge("pool_node_synced", "1 when the coin node answers, has peers, is out of initial block download and the template is fresh.");
         LedgerBatchSize = factory.CreateHistogram("pool_ledger_batch_size", "Shares per Redis write batch.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 14) });
         LedgerBatchDuration = factory.CreateHistogram("pool_ledger_batch_duration_seconds", "Redis write batch round-trip time.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16) });
         LedgerRedisErrors = factory.CreateCounter("pool_ledger_redis_errors_total", "Redis errors and timeouts seen by the ledger.");
         LedgerSpoolDepth = factory.CreateGauge("pool_ledger_spool_depth", "Accepted shares in the local spool not yet in Redis.");
-        SettlementRuns = factory.CreateCounter("pool_settlement_runs_total", "Settlement runs, by result.", "result");
-        SettlementLastSuccess = factory.CreateGauge("pool_settlement_last_success_timestamp_seconds", "Unix time of the last settlement run that succeeded.");
+        SettlementOpenChunks = factory.CreateGauge("pool_settlement_open_chunks", "Settlement transactions planned or sent but not final yet.");
+        SettlementFailingChunks = factory.CreateGauge("pool_settlement_failing_chunks", "Open settlement transactions whose last step failed.");
+        SettlementLastSuccess = factory.CreateGauge("pool_settlement_last_success_timestamp_seconds", "Unix time the newest settlement transaction that was mined was signed.");
         SettlementPendingRounds = factory.CreateGauge("pool_settlement_pending_rounds", "Confirmed rounds not yet settled.");
-        TokensMinted = factory.CreateCounter("pool_tokens_minted_total", "Reward token base units minted.");
-        GasSpent = factory.CreateCounter("pool_settlement_gas_used_total", "Gas used by settlement transactions.");
+        TokensMinted = factory.CreateCounter("pool_tokens_minted_total", "Reward token base units minted by mined settlement transactions.");
+        GasSpent = factory.CreateCounter("pool_settlement_gas_used_total", "Gas used by mined settlement transactions.");
     }
 
     /// <summary>The registry the metrics live in.</summary>
@@ -86,7 +87,8 @@ public sealed class PoolMetrics
     public Histogram LedgerBatchDuration { get; }
     public Counter LedgerRedisErrors { get; }
     public Gauge LedgerSpoolDepth { get; }
-    public Counter SettlementRuns { get; }
+    public Gauge SettlementOpenChunks { get; }
+    public Gauge SettlementFailingChunks { get; }
     public Gauge SettlementLastSuccess { get; }
     public Gauge SettlementPendingRounds { get; }
     public Counter TokensMinted { get; }

@@ -3,6 +3,7 @@ using Pool.Chain.Hosting;
 using Pool.Host.Health;
 using Pool.Host.Http;
 using Pool.Host.Metrics;
+using Pool.Host.Stats;
 using Pool.Ledger;
 using Pool.Settlement.Addresses;
 using Pool.Stratum;
@@ -23,6 +24,7 @@ public sealed class PoolRuntime : IAsyncDisposable
     private ChainServices? _chain;
     private StratumServer? _stratum;
     private PoolHttpEndpoint? _http;
+    private NodeAvailabilityLog? _nodeLog;
 
     /// <summary>Prepares a runtime; nothing starts before <see cref="StartAsync"/>.</summary>
     public PoolRuntime(PoolSettings settings, ILoggerFactory loggerFactory, TimeProvider time)
@@ -51,16 +53,19 @@ public sealed class PoolRuntime : IAsyncDisposable
 
         _chain = ChainServices.Create(_settings.Chain, _loggerFactory, _time);
         _logger.LogInformation("Following {Coin} {Network} at {Node}; waiting for the first template",
-            _chain.Profile.Name, _settings.Chain.Network, _settings.Chain.NodeUrl);
+            _chain.Profile.Name, _settings.Chain.Network, WithoutUserInfo(_settings.Chain.NodeUrl));
         await _chain.StartAsync(cancellationToken).ConfigureAwait(false);
 
         _statusUpdater = new RoundStatusUpdater(_ledger.Store, _chain.Confirmations, _settings.Ledger,
             _loggerFactory.CreateLogger<RoundStatusUpdater>(), _time);
         _statusUpdater.Start();
+        _nodeLog = new NodeAvailabilityLog(_chain, _loggerFactory.CreateLogger<NodeAvailabilityLog>(), _time);
+        _nodeLog.Start();
 
         var metrics = new PoolMetrics(Prometheus.Metrics.DefaultRegistry);
         MetricsBridge? bridge = null;
         var roundCloser = new RoundCloser(_ledger, _chain, () => bridge?.OnBlockAccepted(), _loggerFactory.CreateLogger<RoundCloser>());
+        var addresses = new CoinAddressValidator(_chain.Profile, _settings.Chain.Network);
         var tokenBook = new RedisTokenAddressBook(_redis.GetDatabase(), _settings.TokenKeyPrefix);
         _stratum = new StratumServer(
             _settings.Stratum,
@@ -69,16 +74,20 @@ public sealed class PoolRuntime : IAsyncDisposable
             _ledger,
             roundCloser,
             _chain.Profile.Pow,
-            new CoinAddressValidator(_chain.Profile, _settings.Chain.Network),
+            addresses,
             tokenBook,
             _loggerFactory,
             _time);
         await _stratum.StartAsync(cancellationToken).ConfigureAwait(false);
-        bridge = new MetricsBridge(metrics, _stratum, _ledger, _chain, _time);
+        var stats = new PoolStatsReader(_redis, _settings.Ledger, _settings.TokenKeyPrefix, _chain, _time);
+        bridge = new MetricsBridge(metrics, _stratum, _ledger, _chain, stats, _settings.Host.TopMinersInMetrics, _time)
+        {
+            Logger = _loggerFactory.CreateLogger<MetricsBridge>(),
+        };
 
         var health = new PoolHealth(_chain, _redis, _time);
-        _http = await PoolHttpEndpoint.StartAsync(_settings.Host.HttpListen, metrics.Registry, health, _loggerFactory).ConfigureAwait(false);
-        _logger.LogInformation("HTTP endpoint on {Address} (/metrics, /health)", _http.Address);
+        _http = await PoolHttpEndpoint.StartAsync(_settings.Host.HttpListen, metrics.Registry, health, stats, addresses, _loggerFactory).ConfigureAwait(false);
+        _logger.LogInformation("HTTP endpoint on {Address} (/metrics, /health, /api/pool, /api/miners/{{address}})", _http.Address);
     }
 
     /// <summary>Stops accepting miners, answers in-flight submits, flushes the ledger, then closes everything.</summary>
@@ -98,6 +107,11 @@ public sealed class PoolRuntime : IAsyncDisposable
         if (_statusUpdater is not null)
         {
             await _statusUpdater.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_nodeLog is not null)
+        {
+            await _nodeLog.DisposeAsync().ConfigureAwait(false);
         }
 
         if (_chain is not null)
@@ -133,4 +147,8 @@ public sealed class PoolRuntime : IAsyncDisposable
             await _redis.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    // A node URL may carry user:password; the log gets scheme, host, port and path only.
+    private static string WithoutUserInfo(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(unparsable URL)";
 }

@@ -33,6 +33,7 @@ internal sealed partial class StratumConnection
         if (Volatile.Read(ref _closeRequested) == 0)
         {
             _services.Logger.LogWarning("Connection {Id} from {Address} is not reading; disconnecting", Id, RemoteAddress);
+            RecordCloseReason(ConnectionCloseReason.SlowReader);
             Abort();
         }
 

@@ -37,6 +37,7 @@ internal sealed partial class StratumConnection
                 if (frame == StratumFrameResult.TooLong)
                 {
                     _services.Logger.LogInformation("Connection {Id} from {Address} sent a line over {Max} bytes; closing", Id, RemoteAddress, maxLine);
+                    RecordCloseReason(ConnectionCloseReason.LineTooLong);
                     closing = true;
                     break;
                 }

@@ -166,6 +166,7 @@ internal sealed partial class StratumConnection
         }
 
         _services.Counters.ShareAccepted();
+        PortCounters?.ShareAccepted();
         _services.ShareAccepted?.Invoke(share);
         _services.Bans.RecordShare(RemoteAddress, valid: true);
         lock (_stateLock)
@@ -227,6 +228,7 @@ internal sealed partial class StratumConnection
     private async ValueTask<bool> RejectAsync(StratumRequest request, ShareRejectReason reason, string message)
     {
         _services.Counters.ShareRejected(reason);
+        PortCounters?.ShareRejected(reason);
         var banned = false;
         if (reason is not (ShareRejectReason.Stale or ShareRejectReason.NotRecorded) && _services.Bans.RecordShare(RemoteAddress, valid: false))
         {

@@ -23,6 +23,7 @@ internal sealed partial class StratumConnection
     private readonly object _stateLock = new();
     private readonly DateTimeOffset _connectedAt;
     private int _closeRequested;
+    private int _closeReason = -1;
 
     public StratumConnection(StratumServices services, StreamTransport transport, IPAddress remoteAddress, double startingDifficulty)
     {
@@ -42,6 +43,12 @@ internal sealed partial class StratumConnection
 
     public long Id { get; }
 
+    /// <summary>Share counters of the port this connection came in on, when the server counts per port.</summary>
+    public StratumPortCounters? PortCounters { get; init; }
+
+    /// <summary>Why the connection closed (or is closing); <see cref="ConnectionCloseReason.ClientClosed"/> when nothing else was recorded.</summary>
+    public ConnectionCloseReason CloseReason => Volatile.Read(ref _closeReason) is var r and >= 0 ? (ConnectionCloseReason)r : ConnectionCloseReason.ClientClosed;
+
     public IPAddress RemoteAddress { get; }
 
     public VardiffController Vardiff { get; }
@@ -49,6 +56,9 @@ internal sealed partial class StratumConnection
     public bool IsSubscribed { get; private set; }
 
     public bool IsAuthorized => _workers.Count > 0;
+
+    /// <summary>Workers authorized on this connection (read from other threads for metrics; a momentarily stale count is fine).</summary>
+    public int AuthorizedWorkerCount => _workers.Count;
 
     /// <summary>True when the connection never subscribed within the allowed time.</summary>
     public bool SubscribeTimedOut(DateTimeOffset now) => !IsSubscribed && now - _connectedAt > _services.Options.SubscribeTimeout;
@@ -68,6 +78,7 @@ internal sealed partial class StratumConnection
         }
         catch (Exception e)
         {
+            RecordCloseReason(ConnectionCloseReason.Failed);
             _services.Logger.LogError(e, "Connection {Id} from {Address} failed", Id, RemoteAddress);
         }
         finally
@@ -98,6 +109,9 @@ internal sealed partial class StratumConnection
             _transport.Input.CancelPendingRead();
         }
     }
+
+    /// <summary>Records why the connection is being closed, unless a reason was already recorded.</summary>
+    public void RecordCloseReason(ConnectionCloseReason reason) => Interlocked.CompareExchange(ref _closeReason, (int)reason, -1);
 
     /// <summary>Cuts the connection at once (a miner that does not read, a banned address).</summary>
     public void Abort()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pool.Stratum.Shares;
 
 namespace Pool.Stratum.Server;
@@ -6,9 +7,12 @@ namespace Pool.Stratum.Server;
 public sealed class StratumCounters
 {
     private readonly long[] _rejected = new long[Enum.GetValues<ShareRejectReason>().Length];
+    private readonly ConcurrentDictionary<int, StratumPortCounters> _ports = new();
+    private readonly long[] _closedBy = new long[Enum.GetValues<ConnectionCloseReason>().Length];
     private long _connectionsOpened;
     private long _connectionsCurrent;
     private long _connectionsRefused;
+    private long _connectionsClosed;
     private long _sharesAccepted;
     private long _blocksFound;
     private long _blocksRejected;
@@ -20,6 +24,12 @@ public sealed class StratumCounters
 
     /// <summary>Connections open now.</summary>
     public long ConnectionsCurrent => Interlocked.Read(ref _connectionsCurrent);
+
+    /// <summary>Served connections that have closed (for any reason) since start.</summary>
+    public long ConnectionsClosed => Interlocked.Read(ref _connectionsClosed);
+
+    /// <summary>Served connections that closed for <paramref name="reason"/>.</summary>
+    public long ConnectionsClosedBy(ConnectionCloseReason reason) => Interlocked.Read(ref _closedBy[(int)reason]);
 
     /// <summary>Connections refused at accept (banned address or per-IP limit).</summary>
     public long ConnectionsRefused => Interlocked.Read(ref _connectionsRefused);
@@ -39,8 +49,13 @@ public sealed class StratumCounters
     /// <summary>Vardiff retargets.</summary>
     public long VardiffRetargets => Interlocked.Read(ref _retargets);
 
+    /// <summary>Per-port share counts, one entry per bound port that has served a connection.</summary>
+    public IReadOnlyCollection<StratumPortCounters> Ports => (IReadOnlyCollection<StratumPortCounters>)_ports.Values;
+
     /// <summary>Shares rejected for <paramref name="reason"/>.</summary>
     public long SharesRejected(ShareRejectReason reason) => Interlocked.Read(ref _rejected[(int)reason]);
+
+    internal StratumPortCounters ForPort(int port) => _ports.GetOrAdd(port, static p => new StratumPortCounters(p));
 
     internal void ConnectionOpened()
     {
@@ -48,7 +63,12 @@ public sealed class StratumCounters
         Interlocked.Increment(ref _connectionsCurrent);
     }
 
-    internal void ConnectionClosed() => Interlocked.Decrement(ref _connectionsCurrent);
+    internal void ConnectionClosed(ConnectionCloseReason reason)
+    {
+        Interlocked.Decrement(ref _connectionsCurrent);
+        Interlocked.Increment(ref _closedBy[(int)reason]);
+        Interlocked.Increment(ref _connectionsClosed);
+    }
 
     internal void ConnectionRefused() => Interlocked.Increment(ref _connectionsRefused);
 

@@ -60,6 +60,7 @@ cat <<INFO
   Miner:   minerd -a $algorithm -o stratum+tcp://127.0.0.1:3333 -u $miner_address -p x
            (add eth=0xYOUR_EVM_ADDRESS to the password, e.g. -p "x,eth=0x…", to receive reward tokens)
   Metrics: http://$POOL_Host__HttpListen/metrics   Health: http://$POOL_Host__HttpListen/health
+  Stats:   http://$POOL_Host__HttpListen/api/pool   http://$POOL_Host__HttpListen/api/miners/$miner_address
   Node:    $(coin_cli_line 1) getblockcount
   Mature a found block (100 confirmations) so the next settle run pays it:
            $(coin_cli_line 2) generatetoaddress 100 \$($(coin_cli_line 2) getnewaddress)

@@ -22,9 +22,9 @@ public partial class LitecoinPoolEndToEndTests
     public async Task Settle_MatureBlockMinedThroughStratum_MinerTokenBalanceEqualsComputedReward()
     {
         var tokenAddress = EthECKey.GenerateKey().GetPublicAddress();
-        var minerAddress = (await _nodes.A.CallAsync("getnewaddress", "paid-miner", "bech32")).GetString()!;
+        var minerAddress = (await _stack.Nodes.A.CallAsync("getnewaddress", "paid-miner", "bech32")).GetString()!;
         var worker = minerAddress + ".rig3";
-        await using (var client = await StratumTestClient.ConnectAsync(_pool.StratumPort))
+        await using (var client = await StratumTestClient.ConnectAsync(_stack.Pool.StratumPort))
         {
             var miner = TestMiner.FromSubscribe(ScryptPow.Instance, await client.CallAsync("mining.subscribe", "[\"e2e-miner/1.0\"]"));
             var authorize = await client.CallAsync("mining.authorize", $"[\"{worker}\",\"x,eth={tokenAddress}\"]");
@@ -36,8 +36,8 @@ public partial class LitecoinPoolEndToEndTests
         }
 
         // Coinbase maturity: bury the pool's blocks under 100 more, then let the ledger see them confirmed.
-        await _nodes.B.GenerateAsync(100, _nodes.WalletAddress);
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        await _stack.Nodes.B.GenerateAsync(100, _stack.Nodes.WalletAddress);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString);
         var rounds = new RedisRoundStore(new RedisLedgerStore(redis, PoolId, 2), PoolId);
         await WaitForAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.Finder == minerAddress && r.Status == RoundStatus.Confirmed),
             "the paid miner's round to be confirmed");
@@ -51,7 +51,7 @@ public partial class LitecoinPoolEndToEndTests
             ["POOL_ID"] = PoolId,
             ["POOL_EVM_RPC_URL"] = anvil.RpcUrl.ToString(),
             ["POOL_TOKEN_ADDRESS"] = token,
-            ["POOL_REDIS"] = _redis.ConnectionString,
+            ["POOL_REDIS"] = _stack.Redis.ConnectionString,
             ["POOL_FEE_ADDRESS"] = EthECKey.GenerateKey().GetPublicAddress(),
             ["POOL_FEE_BPS"] = FeeBasisPoints.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["POOL_MIN_PAYOUT"] = "1",

@@ -15,58 +15,27 @@ namespace Pool.Host.Tests.EndToEnd;
 public partial class LitecoinPoolEndToEndTests
 {
     private const string PoolId = "ltc-e2e";
-    private BitcoindRegtestPair _nodes = null!;
-    private RedisServer _redis = null!;
-    private TempDirectory _spool = null!;
-    private PoolProcess _pool = null!;
-    private string _poolAddress = string.Empty;
+    private PoolStack _stack = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _nodes = await BitcoindRegtestPair.StartAsync("litecoind");
-        _redis = await RedisServer.StartAsync();
-        _spool = new TempDirectory("spool");
-        _poolAddress = (await _nodes.A.CallAsync("getnewaddress", "pool", "bech32")).GetString()!;
-        _pool = await PoolProcess.StartAsync(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"), new Dictionary<string, string>
-        {
-            ["Chain:NodeUrl"] = _nodes.A.RpcUrl.ToString(),
-            ["Chain:RpcCookieFile"] = _nodes.A.CookieFile,
-            ["Chain:PoolAddress"] = _poolAddress,
-            ["Ledger:RedisConfiguration"] = _redis.ConnectionString,
-            ["Ledger:SpoolDirectory"] = _spool.Path,
-            ["Ledger:PoolId"] = PoolId,
-            ["Ledger:StatusCheckInterval"] = "00:00:01",
-        }, TimeSpan.FromSeconds(90));
-    }
+    public async Task StartAsync() =>
+        _stack = await PoolStack.StartAsync(PoolId, new Dictionary<string, string> { ["Ledger:StatusCheckInterval"] = "00:00:01" });
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        if (_pool is not null)
+        if (_stack is not null)
         {
-            await _pool.DisposeAsync();
+            await _stack.DisposeAsync();
         }
-
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-
-        if (_nodes is not null)
-        {
-            await _nodes.DisposeAsync();
-        }
-
-        _spool?.Dispose();
     }
 
     [Test]
     public async Task Mining_ThroughStratum_BlockOnBestChainPaysPoolAndRoundClosesInRedis()
     {
-        var minerAddress = (await _nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
+        var minerAddress = (await _stack.Nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
         var worker = minerAddress + ".rig1";
-        await using var client = await StratumTestClient.ConnectAsync(_pool.StratumPort);
+        await using var client = await StratumTestClient.ConnectAsync(_stack.Pool.StratumPort);
         var subscribe = await client.CallAsync("mining.subscribe", "[\"e2e-miner/1.0\"]");
         var authorize = await client.CallAsync("mining.authorize", $"[\"{worker}\",\"x\"]");
         Assert.That(authorize.GetProperty("result").GetBoolean(), Is.True, authorize.ToString());
@@ -80,13 +49,13 @@ public partial class LitecoinPoolEndToEndTests
 
         Assert.That(answer.GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.True), answer.ToString());
         Assert.That(share.IsBlock, Is.True);
-        await WaitForAsync(async () => (await _nodes.A.CallAsync("getbestblockhash")).GetString() == share.BlockHashDisplayHex,
+        await WaitForAsync(async () => (await _stack.Nodes.A.CallAsync("getbestblockhash")).GetString() == share.BlockHashDisplayHex,
             "the pool's block to become the node's best block");
-        var block = await _nodes.B.CallAsync("getblock", share.BlockHashDisplayHex, 2);
+        var block = await _stack.Nodes.B.CallAsync("getblock", share.BlockHashDisplayHex, 2);
         var coinbaseOutputs = block.GetProperty("tx")[0].GetProperty("vout").EnumerateArray().SelectMany(o => OutputAddresses(o.GetProperty("scriptPubKey")));
-        Assert.That(coinbaseOutputs, Has.Member(_poolAddress), "the coinbase pays the pool address");
+        Assert.That(coinbaseOutputs, Has.Member(_stack.PoolAddress), "the coinbase pays the pool address");
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString);
         var rounds = new RedisRoundStore(new RedisLedgerStore(redis, PoolId, 2), PoolId);
         await WaitForAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.BlockHash == share.BlockHashDisplayHex),
             "the round to close in Redis");
@@ -99,13 +68,13 @@ public partial class LitecoinPoolEndToEndTests
     [Test]
     public async Task Mining_AfterABlock_MinerGetsCleanJobForNextHeightAndSharesStayAccepted()
     {
-        var minerAddress = (await _nodes.A.CallAsync("getnewaddress", "miner2", "bech32")).GetString()!;
+        var minerAddress = (await _stack.Nodes.A.CallAsync("getnewaddress", "miner2", "bech32")).GetString()!;
         var worker = minerAddress + ".rig2";
-        await using var client = await StratumTestClient.ConnectAsync(_pool.StratumPort);
+        await using var client = await StratumTestClient.ConnectAsync(_stack.Pool.StratumPort);
         var miner = TestMiner.FromSubscribe(ScryptPow.Instance, await client.CallAsync("mining.subscribe", "[\"e2e-miner/1.0\"]"));
         await client.CallAsync("mining.authorize", $"[\"{worker}\",\"x\"]");
         var difficulty = (await client.NotificationAsync("mining.set_difficulty")).GetProperty("params")[0].GetDouble();
-        var height = (await _nodes.A.CallAsync("getblockcount")).GetInt64();
+        var height = (await _stack.Nodes.A.CallAsync("getblockcount")).GetInt64();
 
         for (var i = 1; i <= 3; i++)
         {
@@ -115,8 +84,8 @@ public partial class LitecoinPoolEndToEndTests
             Assert.That(answer.GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.True), answer.ToString());
         }
 
-        await WaitForAsync(async () => (await _nodes.B.CallAsync("getblockcount")).GetInt64() == height + 3, "three more blocks on the other node");
-        var metrics = await _pool.MetricsAsync();
+        await WaitForAsync(async () => (await _stack.Nodes.B.CallAsync("getblockcount")).GetInt64() == height + 3, "three more blocks on the other node");
+        var metrics = await _stack.Pool.MetricsAsync();
         Assert.That(metrics, Does.Match(@"pool_shares_accepted_total\{port=""\d+""\} [1-9]"));
     }
 

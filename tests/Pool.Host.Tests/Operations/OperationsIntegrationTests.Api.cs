@@ -36,12 +36,12 @@ public partial class OperationsIntegrationTests
     [Test]
     public async Task MinerApi_KnownMiner_ReportsWorkerRoundShareRewardBalanceAndToken()
     {
-        using (var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString))
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString))
         {
             await redis.GetDatabase().HashSetAsync("pool:settlement:balances", _miner, SeededBalance);
         }
 
-        var coinbaseValue = (await _nodes.A.CallAsync("getblocktemplate", JsonDocument.Parse("{\"rules\":[\"segwit\",\"mweb\"]}").RootElement))
+        var coinbaseValue = (await _stack.Nodes.A.CallAsync("getblocktemplate", JsonDocument.Parse("{\"rules\":[\"segwit\",\"mweb\"]}").RootElement))
             .GetProperty("coinbasevalue").GetInt64();
         using var body = await GetJsonAsync("/api/miners/" + _miner, HttpStatusCode.OK);
         var miner = body.RootElement;
@@ -72,7 +72,7 @@ public partial class OperationsIntegrationTests
     [Test]
     public async Task MinerApi_ValidAddressThePoolNeverSaw_Answers404()
     {
-        var stranger = (await _nodes.A.CallAsync("getnewaddress", "stranger", "bech32")).GetString()!;
+        var stranger = (await _stack.Nodes.A.CallAsync("getnewaddress", "stranger", "bech32")).GetString()!;
 
         using var body = await GetJsonAsync("/api/miners/" + stranger, HttpStatusCode.NotFound);
 
@@ -82,21 +82,21 @@ public partial class OperationsIntegrationTests
     [Test]
     public async Task Log_OfARunUnderLoad_HoldsNoRpcCookieOrPassword()
     {
-        var cookie = await File.ReadAllTextAsync(_nodes.A.CookieFile);
+        var cookie = await File.ReadAllTextAsync(_stack.Nodes.A.CookieFile);
         var secret = cookie[(cookie.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        var metrics = await _pool.MetricsAsync();
+        var metrics = await _stack.Pool.MetricsAsync();
 
         Assert.That(secret, Has.Length.GreaterThan(16));
-        Assert.That(_pool.Process.Output, Does.Contain("HTTP endpoint on"), "the log was captured");
-        Assert.That(_pool.Process.Output, Does.Not.Contain(_nodes.A.CookieFile + ":"), "the cookie file is named, never its contents");
-        Assert.That(_pool.Process.Output, Does.Not.Contain(secret));
+        Assert.That(_stack.Pool.Process.Output, Does.Contain("HTTP endpoint on"), "the log was captured");
+        Assert.That(_stack.Pool.Process.Output, Does.Not.Contain(_stack.Nodes.A.CookieFile + ":"), "the cookie file is named, never its contents");
+        Assert.That(_stack.Pool.Process.Output, Does.Not.Contain(secret));
         Assert.That(metrics, Does.Not.Contain(secret));
     }
 
     [Test]
     public void Log_JsonFormat_IsOneObjectPerLineWithOneLinePerFoundBlock()
     {
-        var lines = _pool.Process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var lines = _stack.Pool.Process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var events = new List<JsonElement>();
         foreach (var line in lines)
         {
@@ -113,7 +113,7 @@ public partial class OperationsIntegrationTests
 
     private async Task<JsonDocument> GetJsonAsync(string path, HttpStatusCode expected)
     {
-        using var response = await _http.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_pool.HttpPort}{path}")));
+        using var response = await _http.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_stack.Pool.HttpPort}{path}")));
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(expected), text);
         return JsonDocument.Parse(text);

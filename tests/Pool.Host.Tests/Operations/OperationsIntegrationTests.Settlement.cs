@@ -21,7 +21,7 @@ public partial class OperationsIntegrationTests
     {
         using var body = await GetJsonAsync("/api/pool", System.Net.HttpStatusCode.OK);
         var settlement = body.RootElement.GetProperty("settlements").EnumerateArray().Single();
-        var metrics = await _pool.MetricsAsync();
+        var metrics = await _stack.Pool.MetricsAsync();
 
         Assert.That(settlement.GetProperty("roundId").GetString(), Is.EqualTo(SettledRound));
         Assert.That(settlement.GetProperty("state").GetString(), Is.EqualTo("mined"));
@@ -36,7 +36,7 @@ public partial class OperationsIntegrationTests
 
     private async Task SeedSettlementAsync()
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString);
         var store = new RedisSettlementStore(redis.GetDatabase(), SettlementPrefix);
         const string fee = "0x00000000000000000000000000000000000000FE";
         var transfers = new List<TokenTransfer> { new(TokenAddress, MintedToMiner), new(fee, MintedToFee) };

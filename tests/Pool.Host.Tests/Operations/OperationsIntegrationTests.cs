@@ -19,10 +19,7 @@ public partial class OperationsIntegrationTests
     private const string TokenAddress = "0x52908400098527886E0F7030069857D2E4169EE7";
     private const int SharesToSend = 12;
     private const double ShareDifficulty = 1e-11;
-    private BitcoindRegtestPair _nodes = null!;
-    private RedisServer _redis = null!;
-    private TempDirectory _spool = null!;
-    private PoolProcess _pool = null!;
+    private PoolStack _stack = null!;
     private PrometheusServer _prometheus = null!;
     private string _miner = string.Empty;
     private int _accepted;
@@ -33,32 +30,22 @@ public partial class OperationsIntegrationTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _nodes = await BitcoindRegtestPair.StartAsync("litecoind");
-        _redis = await RedisServer.StartAsync();
-        _spool = new TempDirectory("spool");
-        var poolAddress = (await _nodes.A.CallAsync("getnewaddress", "pool", "bech32")).GetString()!;
-        _pool = await PoolProcess.StartAsync(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"), new Dictionary<string, string>
+        _stack = await PoolStack.StartAsync(PoolId, new Dictionary<string, string>
         {
-            ["Chain:NodeUrl"] = _nodes.A.RpcUrl.ToString(),
-            ["Chain:RpcCookieFile"] = _nodes.A.CookieFile,
-            ["Chain:PoolAddress"] = poolAddress,
-            ["Ledger:RedisConfiguration"] = _redis.ConnectionString,
-            ["Ledger:SpoolDirectory"] = _spool.Path,
-            ["Ledger:PoolId"] = PoolId,
             ["Stratum:Ports:0:StartingDifficulty"] = ShareDifficulty.ToString("R", CultureInfo.InvariantCulture),
             ["Stratum:Vardiff:Enabled"] = "false",
             ["Stratum:Vardiff:MinDifficulty"] = "1e-13",
             ["Host:LogFormat"] = "json",
-        }, TimeSpan.FromSeconds(90));
-        _prometheus = await PrometheusServer.StartAsync("pool", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{_pool.HttpPort}"));
-        _miner = (await _nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
+        });
+        _prometheus = await PrometheusServer.StartAsync("pool", string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{_stack.Pool.HttpPort}"));
+        _miner = (await _stack.Nodes.A.CallAsync("getnewaddress", "miner", "bech32")).GetString()!;
         await SendLoadAsync();
         await SeedSettlementAsync();
 
         // Every test reads the state after the load: all shares in Redis, every found block logged.
-        await WaitForAsync(async () => (await _pool.MetricsAsync()).Contains(
+        await WaitForAsync(async () => (await _stack.Pool.MetricsAsync()).Contains(
                 string.Create(CultureInfo.InvariantCulture, $"pool_ledger_batch_size_sum {_accepted}\n"), StringComparison.Ordinal)
-            && CountOccurrences(_pool.Process.Output, "\"Message\":\"Block found:") == _blockHashes.Count, "the load to reach Redis and the log");
+            && CountOccurrences(_stack.Pool.Process.Output, "\"Message\":\"Block found:") == _blockHashes.Count, "the load to reach Redis and the log");
     }
 
     private static int CountOccurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
@@ -71,22 +58,11 @@ public partial class OperationsIntegrationTests
             await _prometheus.DisposeAsync();
         }
 
-        if (_pool is not null)
+        if (_stack is not null)
         {
-            await _pool.DisposeAsync();
+            await _stack.DisposeAsync();
         }
 
-        if (_redis is not null)
-        {
-            await _redis.DisposeAsync();
-        }
-
-        if (_nodes is not null)
-        {
-            await _nodes.DisposeAsync();
-        }
-
-        _spool?.Dispose();
         _http.Dispose();
     }
 
@@ -102,7 +78,7 @@ public partial class OperationsIntegrationTests
 
         Assert.That(await _prometheus.QueryScalarAsync("up{job=\"pool\"}"), Is.EqualTo(1));
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)"), Is.EqualTo(SharesToSend));
-        Assert.That(await _prometheus.QueryScalarAsync($"pool_shares_accepted_total{{port=\"{_pool.StratumPort}\"}}"), Is.EqualTo(SharesToSend));
+        Assert.That(await _prometheus.QueryScalarAsync($"pool_shares_accepted_total{{port=\"{_stack.Pool.StratumPort}\"}}"), Is.EqualTo(SharesToSend));
         Assert.That(await _prometheus.QueryScalarAsync("sum(pool_shares_rejected_total)"), Is.EqualTo(_rejected));
         Assert.That(await _prometheus.QueryScalarAsync("pool_hashrate_hashes_per_second"), Is.GreaterThan(0));
         Assert.That(await _prometheus.QueryScalarAsync("pool_miners"), Is.EqualTo(1));
@@ -144,7 +120,7 @@ public partial class OperationsIntegrationTests
     private async Task SendLoadAsync()
     {
         var worker = _miner + ".rig1";
-        await using var client = await StratumTestClient.ConnectAsync(_pool.StratumPort);
+        await using var client = await StratumTestClient.ConnectAsync(_stack.Pool.StratumPort);
         var miner = TestMiner.FromSubscribe(ScryptPow.Instance, await client.CallAsync("mining.subscribe", "[\"ops-miner/1.0\"]"));
         var authorize = await client.CallAsync("mining.authorize", $"[\"{worker}\",\"eth={TokenAddress}\"]");
         Assert.That(authorize.GetProperty("result").GetBoolean(), Is.True, authorize.ToString());

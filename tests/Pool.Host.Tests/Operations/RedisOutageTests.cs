@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Pool.Host.Tests.Support;
-using Pool.Testing;
 
 namespace Pool.Host.Tests.Operations;
 
@@ -13,19 +12,8 @@ public class RedisOutageTests
     [Test]
     public async Task StatsApi_RedisKilled_Answers503WhileMetricsStillAnswer()
     {
-        await using var nodes = await BitcoindRegtestPair.StartAsync("litecoind");
-        await using var redis = await RedisServer.StartAsync();
-        using var spool = new TempDirectory("spool");
-        var poolAddress = (await nodes.A.CallAsync("getnewaddress", "pool", "bech32")).GetString()!;
-        await using var pool = await PoolProcess.StartAsync(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"), new Dictionary<string, string>
-        {
-            ["Chain:NodeUrl"] = nodes.A.RpcUrl.ToString(),
-            ["Chain:RpcCookieFile"] = nodes.A.CookieFile,
-            ["Chain:PoolAddress"] = poolAddress,
-            ["Ledger:RedisConfiguration"] = redis.ConnectionString + ",asyncTimeout=1000,syncTimeout=1000",
-            ["Ledger:SpoolDirectory"] = spool.Path,
-            ["Ledger:PoolId"] = "ltc-outage",
-        }, TimeSpan.FromSeconds(90));
+        await using var stack = await PoolStack.StartAsync("ltc-outage", redisOptions: ",asyncTimeout=1000,syncTimeout=1000");
+        var (pool, redis, poolAddress) = (stack.Pool, stack.Redis, stack.PoolAddress);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Uri Path(string path) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{pool.HttpPort}{path}"));
         using (var before = await http.GetAsync(Path("/api/miners/" + poolAddress)))

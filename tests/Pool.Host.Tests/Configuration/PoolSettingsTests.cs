@@ -30,15 +30,10 @@ public class PoolSettingsTests
     [Test]
     public void Load_SeveralWrongKeys_NamesEveryOne()
     {
-        using var directory = new TempDirectory("config");
-        var file = directory.Combine("pool.json");
-        var sample = File.ReadAllText(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"));
-        File.WriteAllText(file, sample
-            .Replace("\"PoolTag\": \"/pool/\"", "\"PoolTag\": \"/a pool tag much longer than twenty bytes/\"", StringComparison.Ordinal)
-            .Replace("\"MaxLineBytes\": 4096", "\"MaxLineBytes\": 4096, \"MaxLineByte\": 1", StringComparison.Ordinal)
-            .Replace("\"HttpListen\": \"127.0.0.1:9464\"", "\"HttpListen\": \"nowhere\"", StringComparison.Ordinal));
-
-        var problems = Assert.Throws<ConfigurationException>(() => PoolSettings.Load(PoolConfiguration.Load(file)))!.Problems;
+        var problems = ProblemsOfSampleWith(
+            ("\"PoolTag\": \"/pool/\"", "\"PoolTag\": \"/a pool tag much longer than twenty bytes/\""),
+            ("\"MaxLineBytes\": 4096", "\"MaxLineBytes\": 4096, \"MaxLineByte\": 1"),
+            ("\"HttpListen\": \"127.0.0.1:9464\"", "\"HttpListen\": \"nowhere\""));
 
         Assert.That(problems, Has.Some.Contains("MaxLineByte"), "an unknown key is named");
         Assert.That(string.Join("\n", problems), Does.Contain("Stratum"));
@@ -47,15 +42,10 @@ public class PoolSettingsTests
     [Test]
     public void Load_InvalidValues_ReportsAllAtOnce()
     {
-        using var directory = new TempDirectory("config");
-        var file = directory.Combine("pool.json");
-        var sample = File.ReadAllText(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"));
-        File.WriteAllText(file, sample
-            .Replace("\"PoolTag\": \"/pool/\"", "\"PoolTag\": \"/a pool tag much longer than twenty bytes/\"", StringComparison.Ordinal)
-            .Replace("\"HttpListen\": \"127.0.0.1:9464\"", "\"HttpListen\": \"nowhere\"", StringComparison.Ordinal)
-            .Replace("\"Extranonce2Size\": 4", "\"Extranonce2Size\": 2", StringComparison.Ordinal));
-
-        var problems = Assert.Throws<ConfigurationException>(() => PoolSettings.Load(PoolConfiguration.Load(file)))!.Problems;
+        var problems = ProblemsOfSampleWith(
+            ("\"PoolTag\": \"/pool/\"", "\"PoolTag\": \"/a pool tag much longer than twenty bytes/\""),
+            ("\"HttpListen\": \"127.0.0.1:9464\"", "\"HttpListen\": \"nowhere\""),
+            ("\"Extranonce2Size\": 4", "\"Extranonce2Size\": 2"));
 
         Assert.That(problems, Has.Some.Contains("HttpListen"));
         Assert.That(problems, Has.Some.Contains("PoolTag").Or.Some.Contains("tag"));
@@ -82,5 +72,21 @@ public class PoolSettingsTests
     {
         var error = Assert.Throws<FileNotFoundException>(() => PoolConfiguration.Load("/nonexistent/pool.json"))!;
         Assert.That(error.Message, Does.Contain("/nonexistent/pool.json"));
+    }
+
+    // The regtest sample with some text replaced, loaded: the problems PoolSettings reports.
+    private static IReadOnlyList<string> ProblemsOfSampleWith(params (string Old, string New)[] replacements)
+    {
+        using var directory = new TempDirectory("config");
+        var file = directory.Combine("pool.json");
+        var text = File.ReadAllText(RepositoryFiles.Combine("config", "pool.litecoin-regtest.json"));
+        foreach (var (old, replacement) in replacements)
+        {
+            Assert.That(text, Does.Contain(old), "the sample still has the text this test changes");
+            text = text.Replace(old, replacement, StringComparison.Ordinal);
+        }
+
+        File.WriteAllText(file, text);
+        return Assert.Throws<ConfigurationException>(() => PoolSettings.Load(PoolConfiguration.Load(file)))!.Problems;
     }
 }

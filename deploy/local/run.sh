@@ -48,9 +48,9 @@ export POOL_Ledger__SpoolDirectory="$STACK_DIR/spool"
 export POOL_Ledger__PoolId="$pool_id"
 export POOL_Host__HttpListen="127.0.0.1:$(free_port)"
 
-# Settlement: a dev token on anvil, settled every minute by anvil's public dev settler key.
+# Settlement: a dev token on anvil, settled every minute by anvil's public dev settler key; the fee goes to dev account 2.
 export POOL_BIN="$PWD/deploy/local/pool" POOL_EVM_RPC_URL="http://127.0.0.1:$ANVIL_PORT" POOL_REDIS="127.0.0.1:$REDIS_PORT"
-export POOL_ID="$pool_id" POOL_FEE_ADDRESS=0x70997970C51812dc3A010C7d01b1fa33a0a0dbf0 POOL_MIN_PAYOUT=1
+export POOL_ID="$pool_id" POOL_FEE_ADDRESS=0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc POOL_MIN_PAYOUT=1
 bash deploy/settle/dev-settle-loop.sh >"$STACK_DIR/settle.log" 2>&1 &
 STACK_PIDS+=($!)
 

@@ -5,10 +5,11 @@
 
 port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Ports below the ephemeral range (32768 and up), so outgoing connections cannot take one before its server binds it.
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((12000 + RANDOM % 20000))
     if port_is_free "$port" && [[ " ${STACK_PORTS[*]:-} " != *" $port "* ]]; then
       STACK_PORTS+=("$port")
       echo "$port"

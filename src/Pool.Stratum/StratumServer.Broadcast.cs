@@ -8,21 +8,21 @@ namespace Pool.Stratum;
 public sealed partial class StratumServer
 {
     /// <summary>Sends client.show_message to every connection; returns how many got it.</summary>
-    public int ShowMessage(string text) => _connections.Values.Count(c => c.IsSubscribed && c.ShowMessage(text));
+    public int ShowMessage(string text) => _connections.Count(p => p.Value.IsSubscribed && p.Value.ShowMessage(text));
 
     /// <summary>Sends client.reconnect to every connection; returns how many got it.</summary>
     public int RequestReconnect(string host, int port, int waitSeconds) =>
-        _connections.Values.Count(c => c.IsSubscribed && c.Reconnect(host, port, waitSeconds));
+        _connections.Count(p => p.Value.IsSubscribed && p.Value.Reconnect(host, port, waitSeconds));
 
     /// <summary>Changes the pool's version-rolling mask and sends mining.set_version_mask to miners that roll versions.</summary>
     public int SetVersionRollingMask(uint mask)
     {
         _services.VersionRollingMask = mask;
-        return _connections.Values.Count(c => c.UpdateVersionMask(mask));
+        return _connections.Count(p => p.Value.UpdateVersionMask(mask));
     }
 
     /// <summary>Gives every miner that subscribed to extranonce changes a new extranonce1 (mining.set_extranonce).</summary>
-    public int RenewExtranonces() => _connections.Values.Count(c => c.RenewExtranonce());
+    public int RenewExtranonces() => _connections.Count(p => p.Value.RenewExtranonce());
 
     private void OnJobCreated(MiningJob job)
     {
@@ -30,7 +30,7 @@ public sealed partial class StratumServer
         {
             var encoded = new EncodedJob(job);
             _services.CurrentJob = encoded;
-            foreach (var connection in _connections.Values)
+            foreach (var (_, connection) in _connections)
             {
                 connection.OnJob(encoded);
             }
@@ -58,7 +58,9 @@ public sealed partial class StratumServer
     private void SweepConnections()
     {
         var now = _services.Time.GetUtcNow();
-        foreach (var connection in _connections.Values)
+        // Enumerating the dictionary itself takes no locks and copies nothing (its Values property locks every bucket and
+        // copies all connections), so the sweep neither allocates per connection nor stalls connections being accepted.
+        foreach (var (_, connection) in _connections)
         {
             if (connection.SubscribeTimedOut(now))
             {
@@ -78,7 +80,7 @@ public sealed partial class StratumServer
     private void OnBanned(IPAddress address, DateTimeOffset until)
     {
         _services.Counters.Banned();
-        foreach (var connection in _connections.Values)
+        foreach (var (_, connection) in _connections)
         {
             if (connection.RemoteAddress.Equals(address))
             {

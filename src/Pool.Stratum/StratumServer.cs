@@ -88,10 +88,10 @@ public sealed partial class StratumServer : IAsyncDisposable
     public int ConnectionCount => _connections.Count;
 
     /// <summary>Connections that subscribed, counted now.</summary>
-    public int SubscribedConnectionCount => _connections.Values.Count(c => c.IsSubscribed);
+    public int SubscribedConnectionCount => _connections.Count(p => p.Value.IsSubscribed);
 
     /// <summary>Workers authorized over all connections, counted now.</summary>
-    public int AuthorizedWorkerCount => _connections.Values.Sum(c => c.AuthorizedWorkerCount);
+    public int AuthorizedWorkerCount => _connections.Sum(p => p.Value.AuthorizedWorkerCount);
 
     /// <summary>True while <paramref name="address"/> is banned.</summary>
     public bool IsBanned(IPAddress address) => _services.Bans.IsBanned(address);
@@ -160,7 +160,7 @@ public sealed partial class StratumServer : IAsyncDisposable
         }
 
         await Task.WhenAll(_acceptLoops).ConfigureAwait(false);
-        foreach (var connection in _connections.Values)
+        foreach (var (_, connection) in _connections)
         {
             connection.RecordCloseReason(ConnectionCloseReason.ServerStopping);
             connection.RequestClose();

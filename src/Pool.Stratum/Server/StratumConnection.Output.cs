@@ -7,9 +7,83 @@ namespace Pool.Stratum.Server;
 
 internal sealed partial class StratumConnection
 {
-    /// <summary>Queues an answer, waiting while the queue is full (the miner's own requests slow down with it).</summary>
+    // Answers written straight into the output are flushed at the latest once this much is pending, so a long read batch
+    // still hits the output pipe's pause threshold (back-pressure) instead of buffering without bound.
+    private const int DirectFlushBytes = 16 * 1024;
+
+    // Held by whoever writes into the output pipe: the read loop while it answers a batch, or the writer loop while it
+    // drains queued notifications. Everything written under it keeps queue order, because each holder drains the queue first.
+    private readonly SemaphoreSlim _outputLock = new(1, 1);
+    private bool _readLoopHoldsOutput;
+
+    /// <summary>
+    /// Answers a request. The read loop writes straight into the output when nobody else is writing (the usual case), and
+    /// otherwise queues the answer behind what is already queued, waiting while the queue is full.
+    /// </summary>
+    private ValueTask SendAsync(OutboundMessage message)
+    {
+        if (_readLoopHoldsOutput || TryTakeOutputForReadLoop())
+        {
+            var output = _transport.Output;
+            output.Write(message.Span);
+            message.Release();
+            return output.UnflushedBytes >= DirectFlushBytes ? FlushDirectAsync() : ValueTask.CompletedTask;
+        }
+
+        return QueueAsync(message);
+    }
+
+    /// <summary>Takes the output when it is free; what the writer loop had not yet written goes out first.</summary>
+    private bool TryTakeOutputForReadLoop()
+    {
+        if (!_outputLock.Wait(0))
+        {
+            return false;
+        }
+
+        _readLoopHoldsOutput = true;
+        WriteQueued();
+        return true;
+    }
+
+    /// <summary>Ends the read loop's turn on the output: sends what it wrote (plus anything queued meanwhile) and lets the writer loop in.</summary>
+    private async ValueTask ReleaseOutputAsync()
+    {
+        if (!_readLoopHoldsOutput)
+        {
+            return;
+        }
+
+        try
+        {
+            WriteQueued();
+            await _transport.Output.FlushAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _readLoopHoldsOutput = false;
+            _outputLock.Release();
+        }
+    }
+
+    private async ValueTask FlushDirectAsync()
+    {
+        WriteQueued();
+        await _transport.Output.FlushAsync().ConfigureAwait(false);
+    }
+
+    private void WriteQueued()
+    {
+        var output = _transport.Output;
+        while (_outbound.Reader.TryRead(out var message))
+        {
+            output.Write(message.Span);
+            message.Release();
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask SendAsync(OutboundMessage message)
+    private async ValueTask QueueAsync(OutboundMessage message)
     {
         try
         {
@@ -40,6 +114,7 @@ internal sealed partial class StratumConnection
         return false;
     }
 
+    /// <summary>Writes queued messages whenever the read loop is not holding the output; flushes once per batch.</summary>
     private async Task WriteLoopAsync()
     {
         var reader = _outbound.Reader;
@@ -48,16 +123,25 @@ internal sealed partial class StratumConnection
         {
             while (await reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                while (reader.TryRead(out var message))
+                await _outputLock.WaitAsync().ConfigureAwait(false);
+                try
                 {
-                    output.Write(message.Span);
-                    message.Release();
-                }
+                    if (!reader.TryPeek(out _))
+                    {
+                        // The read loop wrote them out with its own answers.
+                        continue;
+                    }
 
-                var flushed = await output.FlushAsync().ConfigureAwait(false);
-                if (flushed.IsCompleted)
+                    WriteQueued();
+                    var flushed = await output.FlushAsync().ConfigureAwait(false);
+                    if (flushed.IsCompleted)
+                    {
+                        break;
+                    }
+                }
+                finally
                 {
-                    break;
+                    _outputLock.Release();
                 }
             }
         }
@@ -71,8 +155,6 @@ internal sealed partial class StratumConnection
             {
                 message.Release();
             }
-
-            await output.CompleteAsync().ConfigureAwait(false);
         }
     }
 }

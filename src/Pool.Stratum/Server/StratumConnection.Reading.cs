@@ -50,6 +50,7 @@ internal sealed partial class StratumConnection
             }
 
             closing |= await FlushSubmitsAsync().ConfigureAwait(false);
+            await ReleaseOutputAsync().ConfigureAwait(false);
             input.AdvanceTo(buffer.Start, buffer.End);
             if (closing || result.IsCompleted || Volatile.Read(ref _closeRequested) != 0)
             {

@@ -8,8 +8,9 @@ using Pool.Stratum.Security;
 namespace Pool.Stratum.Server;
 
 /// <summary>
-/// One miner's connection: a read loop that frames and answers requests in order, and a writer loop that drains a
-/// bounded queue of encoded messages into the output pipe, flushing once per batch.
+/// One miner's connection: a read loop that frames and answers requests in order, writing its answers straight into the
+/// output pipe and flushing once per batch, and a writer loop that drains a bounded queue of notifications into the same
+/// pipe whenever the read loop is not using it.
 /// </summary>
 internal sealed partial class StratumConnection
 {
@@ -83,6 +84,13 @@ internal sealed partial class StratumConnection
         }
         finally
         {
+            if (_readLoopHoldsOutput)
+            {
+                // The read loop failed during a batch: what it wrote is sent when the output completes.
+                _readLoopHoldsOutput = false;
+                _outputLock.Release();
+            }
+
             _outbound.Writer.TryComplete();
             await _transport.Input.CompleteAsync().ConfigureAwait(false);
             try
@@ -95,6 +103,8 @@ internal sealed partial class StratumConnection
                 _transport.Abort();
                 await writer.ConfigureAwait(false);
             }
+
+            await _transport.Output.CompleteAsync().ConfigureAwait(false);
 
             await transport.ConfigureAwait(false);
             ReleaseExtranonce();

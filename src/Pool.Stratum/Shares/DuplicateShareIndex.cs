@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Pool.Chain.Jobs;
 
@@ -10,11 +9,11 @@ namespace Pool.Stratum.Shares;
 /// </summary>
 public sealed class DuplicateShareIndex
 {
-    private readonly ConditionalWeakTable<MiningJob, ConcurrentDictionary<UInt128, byte>> _seen = new();
+    private readonly ConditionalWeakTable<MiningJob, DuplicateKeySet> _seen = new();
 
     /// <summary>True the first time <paramref name="key"/> is seen for <paramref name="job"/>.</summary>
-    public bool TryAdd(MiningJob job, UInt128 key) => _seen.GetOrCreateValue(job).TryAdd(key, 0);
+    public bool TryAdd(MiningJob job, UInt128 key) => _seen.GetOrCreateValue(job).TryAdd(key);
 
     /// <summary>Forgets a share that could not be recorded, so the miner may submit it again.</summary>
-    public void Remove(MiningJob job, UInt128 key) => _seen.GetOrCreateValue(job).TryRemove(key, out _);
+    public void Remove(MiningJob job, UInt128 key) => _seen.GetOrCreateValue(job).Remove(key);
 }

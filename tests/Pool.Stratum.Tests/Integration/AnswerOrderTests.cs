@@ -22,17 +22,21 @@ public class AnswerOrderTests
             $"{{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}}\n{{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\"{StratumTestServer.Address}\",\"x\"]}}\n"));
         var lines = new List<string>();
         var pending = new StringBuilder();
-        await ReadLinesAsync(stream, lines, pending, l => l.Contains("\"id\":2,", StringComparison.Ordinal));
+        await ReadLinesAsync(stream, lines, pending, () => lines.Exists(l => l.Contains("\"id\":2,", StringComparison.Ordinal)));
         var requests = new StringBuilder();
         for (var id = 3; id < PipelinedRequests + 3; id++)
         {
             requests.Append($"{{\"id\":{id},\"method\":\"mining.extranonce.subscribe\",\"params\":[]}}\n");
         }
 
-        // Far more answers than one flush holds, written while new jobs are being broadcast to the same connection.
+        // Far more answers than one flush holds, written while new jobs are being broadcast to the same connection. The
+        // client reads while it writes, as a miner does: one that stops reading is disconnected once its queue is full.
+        const int published = 5;
+        var lastAnswer = $"\"id\":{PipelinedRequests + 2},";
+        var read = ReadLinesAsync(stream, lines, pending, () => lines.Exists(l => l.Contains(lastAnswer, StringComparison.Ordinal))
+            && lines.Count(l => l.Contains("\"method\":\"mining.notify\"", StringComparison.Ordinal)) > published);
         var write = stream.WriteAsync(Encoding.UTF8.GetBytes(requests.ToString())).AsTask();
         var previous = server.Jobs.Current!.PreviousBlockHash;
-        const int published = 5;
         for (var i = 0; i < published; i++)
         {
             server.Jobs.Publish(TestJobs.Create(previousBlockHash: previous, cleanJobs: false));
@@ -40,10 +44,9 @@ public class AnswerOrderTests
         }
 
         await write;
-        var lastAnswer = $"\"id\":{PipelinedRequests + 2},";
-        await ReadLinesAsync(stream, lines, pending, l => l.Contains(lastAnswer, StringComparison.Ordinal));
-        // The first job after authorizing, then each one published.
-        await ReadLinesAsync(stream, lines, pending, _ => lines.Count(l => l.Contains("mining.notify", StringComparison.Ordinal)) > published);
+
+        // Every answer, and the first job after authorizing plus each one published.
+        await read;
 
         var answered = new List<long>();
         var notifies = 0;
@@ -67,11 +70,11 @@ public class AnswerOrderTests
         await HostileInputTests.AssertValidMinerWorksAsync(server);
     }
 
-    private static async Task ReadLinesAsync(NetworkStream stream, List<string> lines, StringBuilder pending, Predicate<string> done)
+    private static async Task ReadLinesAsync(NetworkStream stream, List<string> lines, StringBuilder pending, Func<bool> done)
     {
         var chunk = new byte[16 * 1024];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!lines.Exists(done))
+        while (!done())
         {
             var read = await stream.ReadAsync(chunk, timeout.Token);
             Assert.That(read, Is.Positive, "the server closed the connection");

@@ -9,7 +9,7 @@ public class RewardTokenArtifactTests
     [Test]
     public async Task Recompile_PinnedSolc_MatchesEmbeddedArtifactByteForByte()
     {
-        var root = AnvilNode.FindRepositoryRoot();
+        var root = RepositoryFiles.Root;
         Assert.That(Directory.Exists(Path.Combine(root, "node_modules", "solc")), Is.True, "the pinned solc is missing: run `npm ci` at the repository root (or `make test`)");
         using var temp = new TempDirectory("solc");
         var output = temp.Combine("RewardToken.json");

@@ -42,7 +42,7 @@ public sealed partial class AnvilNode : IAsyncDisposable
     /// <summary>Starts node_modules/.bin/anvil from the repository root; <paramref name="extraArguments"/> go on its command line.</summary>
     public static async Task<AnvilNode> StartAsync(params string[] extraArguments)
     {
-        var anvil = Path.Combine(FindRepositoryRoot(), "node_modules", ".bin", "anvil");
+        var anvil = RepositoryFiles.Combine("node_modules", ".bin", "anvil");
         if (!File.Exists(anvil))
         {
             throw new InvalidOperationException($"{anvil} is missing: run `make test` or `npm ci` at the repository root (package-lock.json pins @foundry-rs/anvil).");

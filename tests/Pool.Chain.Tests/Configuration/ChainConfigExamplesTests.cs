@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pool.Chain.Configuration;
+using Pool.Testing;
 
 namespace Pool.Chain.Tests.Configuration;
 
@@ -10,7 +11,7 @@ public sealed class ChainConfigExamplesTests
     [TestCase("pool.bitcoin-main.json")]
     public void Example_EveryKeyKnownAndValid(string file)
     {
-        var path = Path.Combine(RepositoryRoot(), "config", file);
+        var path = RepositoryFiles.Combine("config", file);
         var readerOptions = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip };
         using var document = JsonDocument.Parse(File.ReadAllText(path), readerOptions);
         var section = document.RootElement.GetProperty(ChainOptions.SectionName);
@@ -21,16 +22,5 @@ public sealed class ChainConfigExamplesTests
 
         Assert.That(unknown, Is.Empty);
         Assert.That(ChainOptionsValidator.Check(options), Is.Empty);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Pool.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("Pool.sln not found above the test directory");
     }
 }

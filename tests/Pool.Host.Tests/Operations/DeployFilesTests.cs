@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pool.Host.Tests.Support;
+using Pool.Testing;
 
 namespace Pool.Host.Tests.Operations;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pool.Testing;
 
 namespace Pool.Host.Tests.Operations;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Pool.Host.Configuration;
 using Pool.Host.Run;
 using Pool.Settlement.Commands;
+using Pool.Testing;
 
 namespace Pool.Host.Tests.Operations;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Pool.Testing;
@@ -54,7 +53,7 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
         try
         {
             await Task.WhenAll(a.StartAsync(Connect(b)), b.StartAsync(Connect(a))).ConfigureAwait(false);
-            await WaitAsync(async () => (await a.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the nodes to connect").ConfigureAwait(false);
+            await Eventually.HoldsAsync(async () => (await a.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the nodes to connect").ConfigureAwait(false);
             await a.CallAsync("createwallet", WalletName).ConfigureAwait(false);
             pair.WalletAddress = (await a.CallAsync("getnewaddress").ConfigureAwait(false)).GetString()!;
             await a.GenerateAsync(matureBlocks, pair.WalletAddress).ConfigureAwait(false);
@@ -75,7 +74,7 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
     /// <summary>Waits until both nodes have the same best block.</summary>
     public async Task WaitInSyncAsync()
     {
-        await WaitAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             var tipA = (await A.CallAsync("getbestblockhash").ConfigureAwait(false)).GetString();
             var tipB = (await B.CallAsync("getbestblockhash").ConfigureAwait(false)).GetString();
@@ -99,7 +98,7 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
             await A.CallAsync("loadwallet", WalletName).ConfigureAwait(false);
         }
 
-        await WaitAsync(async () => (await node.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the restarted node to reconnect").ConfigureAwait(false);
+        await Eventually.HoldsAsync(async () => (await node.CallAsync("getconnectioncount").ConfigureAwait(false)).GetInt32() >= 1, "the restarted node to reconnect").ConfigureAwait(false);
         await WaitInSyncAsync().ConfigureAwait(false);
     }
 
@@ -107,21 +106,5 @@ public sealed class BitcoindRegtestPair : IAsyncDisposable
     {
         await A.DisposeAsync().ConfigureAwait(false);
         await B.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (await condition().ConfigureAwait(false))
-            {
-                return;
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-
-        throw new TimeoutException($"timed out waiting for {what}");
     }
 }

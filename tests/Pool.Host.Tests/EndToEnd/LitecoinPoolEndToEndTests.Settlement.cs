@@ -39,7 +39,7 @@ public partial class LitecoinPoolEndToEndTests
         await _stack.Nodes.B.GenerateAsync(100, _stack.Nodes.WalletAddress);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString);
         var rounds = new RedisRoundStore(new RedisLedgerStore(redis, PoolId, 2), PoolId);
-        await WaitForAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.Finder == minerAddress && r.Status == RoundStatus.Confirmed),
+        await Eventually.HoldsAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.Finder == minerAddress && r.Status == RoundStatus.Confirmed),
             "the paid miner's round to be confirmed");
 
         await using var anvil = await AnvilNode.StartAsync();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Pool.Core.Pow;
 using Pool.Host.Tests.Support;
@@ -49,7 +48,7 @@ public partial class LitecoinPoolEndToEndTests
 
         Assert.That(answer.GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.True), answer.ToString());
         Assert.That(share.IsBlock, Is.True);
-        await WaitForAsync(async () => (await _stack.Nodes.A.CallAsync("getbestblockhash")).GetString() == share.BlockHashDisplayHex,
+        await Eventually.HoldsAsync(async () => (await _stack.Nodes.A.CallAsync("getbestblockhash")).GetString() == share.BlockHashDisplayHex,
             "the pool's block to become the node's best block");
         var block = await _stack.Nodes.B.CallAsync("getblock", share.BlockHashDisplayHex, 2);
         var coinbaseOutputs = block.GetProperty("tx")[0].GetProperty("vout").EnumerateArray().SelectMany(o => OutputAddresses(o.GetProperty("scriptPubKey")));
@@ -57,7 +56,7 @@ public partial class LitecoinPoolEndToEndTests
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_stack.Redis.ConnectionString);
         var rounds = new RedisRoundStore(new RedisLedgerStore(redis, PoolId, 2), PoolId);
-        await WaitForAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.BlockHash == share.BlockHashDisplayHex),
+        await Eventually.HoldsAsync(async () => (await rounds.GetClosedRoundsAsync()).Any(r => r.Block.BlockHash == share.BlockHashDisplayHex),
             "the round to close in Redis");
         var round = (await rounds.GetClosedRoundsAsync()).Single(r => r.Block.BlockHash == share.BlockHashDisplayHex);
         Assert.That(round.Block.Finder, Is.EqualTo(minerAddress));
@@ -84,7 +83,7 @@ public partial class LitecoinPoolEndToEndTests
             Assert.That(answer.GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.True), answer.ToString());
         }
 
-        await WaitForAsync(async () => (await _stack.Nodes.B.CallAsync("getblockcount")).GetInt64() == height + 3, "three more blocks on the other node");
+        await Eventually.HoldsAsync(async () => (await _stack.Nodes.B.CallAsync("getblockcount")).GetInt64() == height + 3, "three more blocks on the other node");
         var metrics = await _stack.Pool.MetricsAsync();
         Assert.That(metrics, Does.Match(@"pool_shares_accepted_total\{port=""\d+""\} [1-9]"));
     }
@@ -94,20 +93,4 @@ public partial class LitecoinPoolEndToEndTests
         scriptPubKey.TryGetProperty("address", out var one) ? [one.GetString()]
         : scriptPubKey.TryGetProperty("addresses", out var many) ? many.EnumerateArray().Select(a => a.GetString())
         : [];
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail(string.Create(CultureInfo.InvariantCulture, $"timed out waiting for {what}"));
-    }
 }

@@ -36,7 +36,7 @@ public partial class MakeRunTests
 
         try
         {
-            await WaitForAsync(() => Task.FromResult(Output().Contains("is running", StringComparison.Ordinal) || script.HasExited), TimeSpan.FromMinutes(4), Output);
+            await Eventually.HoldsAsync(() => Output().Contains("is running", StringComparison.Ordinal) || script.HasExited, "the pool to run", TimeSpan.FromMinutes(4), Output);
             Assert.That(script.HasExited, Is.False, Output());
             var banner = Output();
             var miner = MinerAddress().Match(banner).Groups["address"].Value;
@@ -58,8 +58,8 @@ public partial class MakeRunTests
                 Assert.That(answer.GetProperty("result").ValueKind, Is.EqualTo(JsonValueKind.True), answer.ToString());
             }
 
-            await WaitForAsync(() => Task.FromResult(File.Exists(settleLog) && File.ReadAllText(settleLog).Contains("completed:", StringComparison.Ordinal)),
-                TimeSpan.FromMinutes(2), () => File.Exists(settleLog) ? File.ReadAllText(settleLog) : "no settle log");
+            await Eventually.HoldsAsync(() => File.Exists(settleLog) && File.ReadAllText(settleLog).Contains("completed:", StringComparison.Ordinal),
+                "a settle run to complete", TimeSpan.FromMinutes(2), () => File.Exists(settleLog) ? File.ReadAllText(settleLog) : "no settle log");
             Assert.That(File.ReadAllText(settleLog), Does.Not.Contain("pool settle:"), "a settle run failed");
 
             using (var interrupt = Process.Start("kill", ["-INT", script.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -87,20 +87,6 @@ public partial class MakeRunTests
         var found = await pgrep.StandardOutput.ReadToEndAsync();
         await pgrep.WaitForExitAsync();
         return string.Join('\n', found.Split('\n').Where(l => l.Length > 0 && !l.Contains("pgrep", StringComparison.Ordinal)));
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> explain)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                Assert.Fail($"timed out after {timeout.TotalSeconds:0} s:\n{explain()}");
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     [GeneratedRegex(@"-u (?<address>rltc1[0-9a-z]+) -p x")]

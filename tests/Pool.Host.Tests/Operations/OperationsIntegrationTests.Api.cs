@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Pool.Testing;
 using StackExchange.Redis;
 
 namespace Pool.Host.Tests.Operations;
@@ -22,7 +23,7 @@ public partial class OperationsIntegrationTests
         Assert.That(pool.GetProperty("hashrate").GetProperty("oneDay").GetDouble(), Is.GreaterThan(0));
         Assert.That(pool.GetProperty("miners").GetInt32(), Is.EqualTo(1));
         Assert.That(pool.GetProperty("workers").GetInt32(), Is.EqualTo(1));
-        await WaitForAsync(async () =>
+        await Eventually.HoldsAsync(async () =>
         {
             using var again = await GetJsonAsync("/api/pool", HttpStatusCode.OK);
             return again.RootElement.GetProperty("blocks").GetArrayLength() == _blockHashes.Count;

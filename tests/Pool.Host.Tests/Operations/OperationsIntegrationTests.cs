@@ -43,7 +43,7 @@ public partial class OperationsIntegrationTests
         await SeedSettlementAsync();
 
         // Every test reads the state after the load: all shares in Redis, every found block logged.
-        await WaitForAsync(async () => (await _stack.Pool.MetricsAsync()).Contains(
+        await Eventually.HoldsAsync(async () => (await _stack.Pool.MetricsAsync()).Contains(
                 string.Create(CultureInfo.InvariantCulture, $"pool_ledger_batch_size_sum {_accepted}\n"), StringComparison.Ordinal)
             && CountOccurrences(_stack.Pool.Process.Output, "\"Message\":\"Block found:") == _blockHashes.Count, "the load to reach Redis and the log");
     }
@@ -70,7 +70,7 @@ public partial class OperationsIntegrationTests
     public async Task Prometheus_ScrapingPoolUnderLoad_SharesCounterMatchesSentAndHashrateIsPositive()
     {
         // Shares reach Redis and the closed connection is noticed a moment after the last answer: wait for a scrape that has all of it.
-        await WaitForAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted
+        await Eventually.HoldsAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted
                                        && await _prometheus.QueryScalarAsync("pool_ledger_batch_size_sum") == _accepted
                                        && await _prometheus.QueryScalarAsync("sum(pool_stratum_connections_closed_total)") == 1
                                        && await _prometheus.QueryScalarAsync("pool_hashrate_hashes_per_second") > 0,
@@ -100,7 +100,7 @@ public partial class OperationsIntegrationTests
             .SelectMany(p => p.GetProperty("targets").EnumerateArray())
             .Select(t => t.GetProperty("expr").GetString()!)
             .ToList();
-        await WaitForAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted, "a scrape after the load");
+        await Eventually.HoldsAsync(async () => await _prometheus.QueryScalarAsync("sum(pool_shares_accepted_total)") == _accepted, "a scrape after the load");
 
         var empty = new List<string>();
         foreach (var expression in expressions)
@@ -148,21 +148,4 @@ public partial class OperationsIntegrationTests
         Assert.That(duplicate.GetProperty("result").ValueKind, Is.Not.EqualTo(JsonValueKind.True), duplicate.ToString());
         _rejected++;
     }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"timed out waiting for {what}");
-    }
-
 }

@@ -29,19 +29,8 @@ internal static class LedgerLoad
     /// <summary>All shares through <paramref name="writers"/> concurrent writers; the rate counts until Redis holds them all.</summary>
     public static async Task<LedgerFigures> SaturateAsync(RedisShareLedger ledger, AcceptedShare[] shares, int writers)
     {
-        var latencies = new long[shares.Length];
-        var next = -1;
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < shares.Length)
-            {
-                var before = Stopwatch.GetTimestamp();
-                await ledger.RecordAsync(shares[i]);
-                latencies[i] = Stopwatch.GetTimestamp() - before;
-            }
-        })));
+        var latencies = await RecordAllAsync(ledger, shares, writers, pauseBetweenShares: false);
         await ledger.FlushAsync();
         return Figures(latencies, Stopwatch.GetElapsedTime(started));
     }
@@ -49,9 +38,18 @@ internal static class LedgerLoad
     /// <summary>Each writer records one share, then waits about a millisecond, like many miners each submitting now and then.</summary>
     public static async Task<LedgerFigures> PacedAsync(RedisShareLedger ledger, AcceptedShare[] shares, int writers)
     {
+        var started = Stopwatch.GetTimestamp();
+        var latencies = await RecordAllAsync(ledger, shares, writers, pauseBetweenShares: true);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        await ledger.FlushAsync();
+        return Figures(latencies, elapsed);
+    }
+
+    // Writers take the next share in turn; each RecordAsync's latency is kept, in Stopwatch ticks, by share index.
+    private static async Task<long[]> RecordAllAsync(RedisShareLedger ledger, AcceptedShare[] shares, int writers, bool pauseBetweenShares)
+    {
         var latencies = new long[shares.Length];
         var next = -1;
-        var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {
             int i;
@@ -60,12 +58,13 @@ internal static class LedgerLoad
                 var before = Stopwatch.GetTimestamp();
                 await ledger.RecordAsync(shares[i]);
                 latencies[i] = Stopwatch.GetTimestamp() - before;
-                await Task.Delay(1);
+                if (pauseBetweenShares)
+                {
+                    await Task.Delay(1);
+                }
             }
         })));
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        await ledger.FlushAsync();
-        return Figures(latencies, elapsed);
+        return latencies;
     }
 
     private static LedgerFigures Figures(long[] latencies, TimeSpan elapsed)

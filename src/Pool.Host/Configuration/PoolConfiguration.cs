@@ -10,6 +10,7 @@ public static class PoolConfiguration
 
     /// <summary>Builds the configuration from <paramref name="configFile"/> (required) and the environment.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist; the message names it.</exception>
+    /// <exception cref="ConfigurationException">The file is not valid JSON; the message says where.</exception>
     public static IConfigurationRoot Load(string configFile)
     {
         var path = Path.GetFullPath(configFile);
@@ -18,10 +19,24 @@ public static class PoolConfiguration
             throw new FileNotFoundException($"config file '{path}' does not exist: pass --config FILE (examples are in config/)", path);
         }
 
-        return new ConfigurationBuilder()
-            .AddJsonFile(path, optional: false, reloadOnChange: false)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .Build();
+        try
+        {
+            return new ConfigurationBuilder()
+                .AddJsonFile(path, optional: false, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
+                .Build();
+        }
+        catch (InvalidDataException e)
+        {
+            // The parser's position (line and byte) sits a few inner exceptions down.
+            var reasons = new List<string>();
+            for (Exception? reason = e; reason is not null; reason = reason.InnerException)
+            {
+                reasons.Add(reason.Message);
+            }
+
+            throw new ConfigurationException([string.Join(" ", reasons)]);
+        }
     }
 
     /// <summary>Binds section <paramref name="section"/> to a new <typeparamref name="T"/>, failing on keys the type does not have.</summary>

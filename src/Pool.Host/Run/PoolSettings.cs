@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Pool.Chain.Configuration;
 using Pool.Host.Configuration;
 using Pool.Ledger;
@@ -101,11 +100,6 @@ public sealed class PoolSettings
         catch (ConfigurationException e)
         {
             problems.AddRange(e.Problems);
-            return new T();
-        }
-        catch (OptionsValidationException e)
-        {
-            problems.AddRange(e.Failures);
             return new T();
         }
     }

@@ -26,7 +26,7 @@ public static class RunCommand
         {
             settings = PoolSettings.Load(PoolConfiguration.Load(configFile));
         }
-        catch (Exception e) when (e is ConfigurationException or FileNotFoundException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is ConfigurationException or FileNotFoundException)
         {
             await error.WriteLineAsync($"pool run: {e.Message}").ConfigureAwait(false);
             return ConfigurationError;

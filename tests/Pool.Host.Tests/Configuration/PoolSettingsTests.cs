@@ -68,6 +68,19 @@ public class PoolSettingsTests
     }
 
     [Test]
+    public void Load_MalformedJson_SaysFileAndPosition()
+    {
+        using var directory = new TempDirectory("config");
+        var file = directory.Combine("pool.json");
+        File.WriteAllText(file, "{\n  \"Host\": { \"InstanceId\": \"x\" },\n  broken\n}\n");
+
+        var problem = Assert.Throws<ConfigurationException>(() => PoolConfiguration.Load(file))!.Problems.Single();
+
+        Assert.That(problem, Does.Contain(file));
+        Assert.That(problem, Does.Contain("LineNumber: 2"));
+    }
+
+    [Test]
     public void Load_MissingFile_SaysWhichFile()
     {
         var error = Assert.Throws<FileNotFoundException>(() => PoolConfiguration.Load("/nonexistent/pool.json"))!;

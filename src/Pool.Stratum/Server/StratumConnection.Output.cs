@@ -17,20 +17,35 @@ internal sealed partial class StratumConnection
     private bool _readLoopHoldsOutput;
 
     /// <summary>
-    /// Answers a request. The read loop writes straight into the output when nobody else is writing (the usual case), and
-    /// otherwise queues the answer behind what is already queued, waiting while the queue is full.
+    /// Answers a request. The read loop writes straight into the output; when the writer loop is flushing notifications it
+    /// waits for its turn rather than queueing, so answers never take the notification queue's room (a full queue means a
+    /// miner that does not read) and a pipelining miner is slowed by back-pressure instead of being cut off.
     /// </summary>
     private ValueTask SendAsync(OutboundMessage message)
     {
         if (_readLoopHoldsOutput || TryTakeOutputForReadLoop())
         {
-            var output = _transport.Output;
-            output.Write(message.Span);
-            message.Release();
-            return output.UnflushedBytes >= DirectFlushBytes ? FlushDirectAsync() : ValueTask.CompletedTask;
+            return WriteDirect(message);
         }
 
-        return QueueAsync(message);
+        return TakeOutputAndWriteAsync(message);
+    }
+
+    private ValueTask WriteDirect(OutboundMessage message)
+    {
+        var output = _transport.Output;
+        output.Write(message.Span);
+        message.Release();
+        return output.UnflushedBytes >= DirectFlushBytes ? FlushDirectAsync() : ValueTask.CompletedTask;
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask TakeOutputAndWriteAsync(OutboundMessage message)
+    {
+        await _outputLock.WaitAsync().ConfigureAwait(false);
+        _readLoopHoldsOutput = true;
+        WriteQueued();
+        await WriteDirect(message).ConfigureAwait(false);
     }
 
     /// <summary>Takes the output when it is free; what the writer loop had not yet written goes out first.</summary>
@@ -78,19 +93,6 @@ internal sealed partial class StratumConnection
         while (_outbound.Reader.TryRead(out var message))
         {
             output.Write(message.Span);
-            message.Release();
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask QueueAsync(OutboundMessage message)
-    {
-        try
-        {
-            await _outbound.Writer.WriteAsync(message).ConfigureAwait(false);
-        }
-        catch (System.Threading.Channels.ChannelClosedException)
-        {
             message.Release();
         }
     }

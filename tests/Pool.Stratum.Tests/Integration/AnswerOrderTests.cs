@@ -14,7 +14,11 @@ public class AnswerOrderTests
     [Test]
     public async Task Requests_PipelinedWhileJobsArrive_EveryAnswerInRequestOrderAndEveryJobDelivered()
     {
-        await using var server = await StratumTestServer.StartAsync();
+        // A notification queue far smaller than the answers pipelined: answers must never take its room, or the miner
+        // would be cut off as a slow reader while it is reading everything.
+        var options = StratumTestServer.DefaultOptions();
+        options.OutboundQueueCapacity = 8;
+        await using var server = await StratumTestServer.StartAsync(options);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", server.Port);
         var stream = tcp.GetStream();
@@ -22,7 +26,7 @@ public class AnswerOrderTests
             $"{{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}}\n{{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\"{StratumTestServer.Address}\",\"x\"]}}\n"));
         var lines = new List<string>();
         var pending = new StringBuilder();
-        await ReadLinesAsync(stream, lines, pending, () => lines.Exists(l => l.Contains("\"id\":2,", StringComparison.Ordinal)));
+        await ReadLinesAsync(server, stream, lines, pending, () => lines.Exists(l => l.Contains("\"id\":2,", StringComparison.Ordinal)));
         var requests = new StringBuilder();
         for (var id = 3; id < PipelinedRequests + 3; id++)
         {
@@ -31,16 +35,16 @@ public class AnswerOrderTests
 
         // Far more answers than one flush holds, written while new jobs are being broadcast to the same connection. The
         // client reads while it writes, as a miner does: one that stops reading is disconnected once its queue is full.
-        const int published = 5;
+        const int published = 50;
         var lastAnswer = $"\"id\":{PipelinedRequests + 2},";
-        var read = ReadLinesAsync(stream, lines, pending, () => lines.Exists(l => l.Contains(lastAnswer, StringComparison.Ordinal))
+        var read = ReadLinesAsync(server, stream, lines, pending, () => lines.Exists(l => l.Contains(lastAnswer, StringComparison.Ordinal))
             && lines.Count(l => l.Contains("\"method\":\"mining.notify\"", StringComparison.Ordinal)) > published);
         var write = stream.WriteAsync(Encoding.UTF8.GetBytes(requests.ToString())).AsTask();
         var previous = server.Jobs.Current!.PreviousBlockHash;
         for (var i = 0; i < published; i++)
         {
             server.Jobs.Publish(TestJobs.Create(previousBlockHash: previous, cleanJobs: false));
-            await Task.Delay(5);
+            await Task.Delay(2);
         }
 
         await write;
@@ -70,14 +74,15 @@ public class AnswerOrderTests
         await HostileInputTests.AssertValidMinerWorksAsync(server);
     }
 
-    private static async Task ReadLinesAsync(NetworkStream stream, List<string> lines, StringBuilder pending, Func<bool> done)
+    private static async Task ReadLinesAsync(StratumTestServer server, NetworkStream stream, List<string> lines, StringBuilder pending, Func<bool> done)
     {
         var chunk = new byte[16 * 1024];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!done())
         {
             var read = await stream.ReadAsync(chunk, timeout.Token);
-            Assert.That(read, Is.Positive, "the server closed the connection");
+            Assert.That(read, Is.Positive, () => "the server closed the connection; its log:\n"
+                + string.Join('\n', server.Logs.Entries.Select(e => $"{e.Level} {e.Message}")));
             pending.Append(Encoding.UTF8.GetString(chunk, 0, read));
             var text = pending.ToString();
             var end = text.LastIndexOf('\n');

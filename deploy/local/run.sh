@@ -30,7 +30,8 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "building the pool" >&2
-dotnet build src/Pool.Host -c Release -v quiet -nologo >/dev/null
+# No build servers: a compiler or MSBuild node left running would keep this script's output open after Ctrl-C.
+dotnet build src/Pool.Host -c Release -v quiet -nologo --disable-build-servers >/dev/null
 
 echo "starting two $COIN_DAEMON regtest nodes, redis-server and anvil under $STACK_DIR" >&2
 start_coin_pair

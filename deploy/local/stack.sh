@@ -79,17 +79,21 @@ start_redis() {
   wait_for "redis-server" 20 redis-cli -p "$REDIS_PORT" ping
 }
 
-# Stops what was started, newest first (the pool before the servers it writes to), each given time to exit cleanly.
+# Stops what was started, newest first (the pool before the servers it writes to), each given time to exit cleanly;
+# says what it stops and what had to be killed, so a slow shutdown shows where it hangs.
 stop_stack() {
-  local i pid
+  local i pid name
   for ((i = ${#STACK_PIDS[@]} - 1; i >= 0; i--)); do
     pid=${STACK_PIDS[$i]}
+    name=$(ps -o args= -p "$pid" 2>/dev/null | cut -c1-60) || true
     kill -TERM "$pid" 2>/dev/null || continue
     for _ in $(seq 1 150); do
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.1
     done
-    kill -KILL "$pid" 2>/dev/null || true
+    if kill -KILL "$pid" 2>/dev/null; then
+      echo "stack: $name (pid $pid) did not stop within 15 s of SIGTERM; killed" >&2
+    fi
   done
 }
 

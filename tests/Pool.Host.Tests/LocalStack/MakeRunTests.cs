@@ -67,8 +67,9 @@ public partial class MakeRunTests
                 await interrupt.WaitForExitAsync();
             }
 
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await script.WaitForExitAsync(exited.Token);
+            // The script's own exit, not the end of its output, which a build server left by `dotnet build` could hold open.
+            await Eventually.HoldsAsync(() => script.HasExited, "the script to stop after Ctrl-C", TimeSpan.FromSeconds(90),
+                () => $"its output:\n{Output()}\nprocesses:\n{ProcessTree()}");
             Assert.That(Directory.Exists(stackDirectory), Is.False, "the stack's temp directory is removed");
             Assert.That(await ProcessesMentioningAsync(stackDirectory), Is.Empty, "no server of the stack is left running");
         }
@@ -87,6 +88,14 @@ public partial class MakeRunTests
         var found = await pgrep.StandardOutput.ReadToEndAsync();
         await pgrep.WaitForExitAsync();
         return string.Join('\n', found.Split('\n').Where(l => l.Length > 0 && !l.Contains("pgrep", StringComparison.Ordinal)));
+    }
+
+    private static string ProcessTree()
+    {
+        using var ps = Process.Start(new ProcessStartInfo("ps", ["-eo", "pid,ppid,etimes,args"]) { RedirectStandardOutput = true })!;
+        var found = ps.StandardOutput.ReadToEnd();
+        ps.WaitForExit();
+        return found;
     }
 
     [GeneratedRegex(@"-u (?<address>rltc1[0-9a-z]+) -p x")]

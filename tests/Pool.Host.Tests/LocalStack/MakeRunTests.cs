@@ -17,7 +17,9 @@ public partial class MakeRunTests
     public async Task RunScript_MinerAndSettleLoop_WorkAndCtrlCStopsEverything()
     {
         var stratumPort = FreePort.Next();
-        var info = new ProcessStartInfo("bash", [RepositoryFiles.Combine("deploy", "local", "run.sh"), "litecoin"])
+        // As from a terminal, where Ctrl-C reaches a shell whose SIGINT is not ignored: a test run started in the
+        // background inherits an ignored SIGINT, and bash cannot trap a signal ignored when it starts.
+        var info = new ProcessStartInfo("env", ["--default-signal=INT", "bash", RepositoryFiles.Combine("deploy", "local", "run.sh"), "litecoin"])
         {
             WorkingDirectory = RepositoryFiles.Root,
             RedirectStandardOutput = true,

@@ -14,10 +14,10 @@ public class AnswerOrderTests
     [Test]
     public async Task Requests_PipelinedWhileJobsArrive_EveryAnswerInRequestOrderAndEveryJobDelivered()
     {
-        // A notification queue far smaller than the answers pipelined: answers must never take its room, or the miner
-        // would be cut off as a slow reader while it is reading everything.
+        // A notification queue with room for every job published but far less than the answers pipelined: answers must
+        // never take its room, or the miner would be cut off as a slow reader while it is reading everything.
         var options = StratumTestServer.DefaultOptions();
-        options.OutboundQueueCapacity = 8;
+        options.OutboundQueueCapacity = 64;
         await using var server = await StratumTestServer.StartAsync(options);
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", server.Port);

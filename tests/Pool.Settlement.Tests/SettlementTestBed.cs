@@ -31,8 +31,10 @@ internal sealed class SettlementTestBed : IAsyncDisposable
             FeeBasisPoints = 100,
             ChunkSize = 200,
             FinalConfirmations = 1,
-            ReceiptTimeout = TimeSpan.FromSeconds(20),
-            StuckTimeout = TimeSpan.FromSeconds(3),
+            // Long enough that a slow machine never ends a run early or replaces a transaction a test does not expect
+            // to be replaced; the tests about stuck transactions set their own stuck timeout.
+            ReceiptTimeout = TimeSpan.FromMinutes(2),
+            StuckTimeout = TimeSpan.FromMinutes(5),
             PollInterval = TimeSpan.FromMilliseconds(100),
             LockTtl = TimeSpan.FromSeconds(30),
         };
@@ -72,7 +74,7 @@ internal sealed class SettlementTestBed : IAsyncDisposable
         }
 
         return new SettlementJob(
-            options, Rounds, Addresses, Store, new EvmChain(options.RpcUrl!, TimeSpan.FromSeconds(5)),
+            options, Rounds, Addresses, Store, new EvmChain(options.RpcUrl!, TimeSpan.FromSeconds(30)),
             TokenTestBed.SettlerKey, TimeProvider.System, Progress, crashHook);
     }
 

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Numerics;
+using Pool.Core.Mining;
 using Pool.Settlement.Rewards;
 using Pool.Settlement.Settlement;
+using Pool.Testing;
 
 namespace Pool.Settlement.Tests;
 
 [Category("Integration")]
 public class SettlementStuckTransactionTests
 {
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(60);
+
     private SettlementTestBed _bed = null!;
 
     [SetUp]
@@ -19,70 +23,55 @@ public class SettlementStuckTransactionTests
     [Test]
     public async Task RunAsync_TransactionPricedOutByBaseFee_ReplacedWithSameNonceAndRaisedFeesMinedOnce()
     {
-        _bed.Options.StuckTimeout = TimeSpan.FromSeconds(3);
+        _bed.Options.StuckTimeout = TimeSpan.FromSeconds(5);
         var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(5));
         await _bed.Token.Anvil.SetAutomineAsync(false);
 
         var run = _bed.NewJob().RunAsync();
-        var first = await WaitForChunkAsync(c => c.Attempts.Count == 1);
-        await WaitForPendingAsync(first.Attempts[0].Hash);
+        var first = (await WaitForLatestPendingAsync(c => c.Attempts.Count >= 1)).Attempts[^1];
 
         // A block whose base fee is above the transaction's fee cap: the transaction stays in the pool, unmineable.
-        var cap = BigInteger.Parse(first.Attempts[0].MaxFeePerGas, CultureInfo.InvariantCulture);
+        var cap = BigInteger.Parse(first.MaxFeePerGas, CultureInfo.InvariantCulture);
         await _bed.Token.Anvil.SetNextBlockBaseFeeAsync(cap * 4);
         await _bed.Token.Anvil.MineAsync();
-        Assert.That(await _bed.Token.Chain.GetReceiptAsync(first.Attempts[0].Hash), Is.Null);
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(first.Hash), Is.Null);
 
-        var replaced = await WaitForChunkAsync(c => c.Attempts.Count >= 2);
-        await WaitForPendingAsync(replaced.Attempts[^1].Hash);
+        // A replacement signed before that block (on a slow machine) is still priced out; the next one is priced for it.
+        await WaitForLatestPendingAsync(c => c.Attempts.Count >= 2 && BigInteger.Parse(c.Attempts[^1].MaxFeePerGas, CultureInfo.InvariantCulture) >= cap * 4);
         await _bed.Token.Anvil.MineAsync();
         var report = await run;
 
         Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
         var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
-        Assert.That(chunk.Attempts.Select(a => a.Nonce).Distinct().Count(), Is.EqualTo(1), "replacements reuse the nonce");
-        for (var i = 1; i < chunk.Attempts.Count; i++)
-        {
-            AssertRaisedByTenPercent(chunk.Attempts[i - 1].MaxFeePerGas, chunk.Attempts[i].MaxFeePerGas);
-            AssertRaisedByTenPercent(chunk.Attempts[i - 1].MaxPriorityFeePerGas, chunk.Attempts[i].MaxPriorityFeePerGas);
-        }
-
+        AssertReplacementsRaiseFeesOnSameNonce(chunk);
         Assert.That(chunk.MinedTransactionHash, Is.EqualTo(chunk.Attempts[^1].Hash));
-        Assert.That(await _bed.Token.Chain.GetReceiptAsync(first.Attempts[0].Hash), Is.Null, "the stuck original never mined");
-        var split = RewardSplitter.SplitRound(round, PayoutScheme.Pplns, 100);
-        foreach (var (miner, reward) in split.MinerRewards)
-        {
-            Assert.That(await _bed.MinerBalanceAsync(miner), Is.EqualTo(new BigInteger(reward)));
-        }
-
-        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(100_000_000)));
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(first.Hash), Is.Null, "the stuck original never mined");
+        await AssertPaidOnceAsync(round);
     }
 
     [Test]
     public async Task RunAsync_TransactionStuckInPoolPastTimeout_ReplacedInPoolAndOnlyReplacementMined()
     {
-        _bed.Options.StuckTimeout = TimeSpan.FromSeconds(1);
-        await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(5));
+        _bed.Options.StuckTimeout = TimeSpan.FromSeconds(5);
+        var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(5));
         await _bed.Token.Anvil.SetAutomineAsync(false);
 
         var run = _bed.NewJob().RunAsync();
-        var original = (await WaitForChunkAsync(c => c.Attempts.Count == 1)).Attempts[0];
-        await WaitForPendingAsync(original.Hash);
+        await WaitForLatestPendingAsync(c => c.Attempts.Count >= 1);
 
         // Nothing is mined, so the transaction sits in the pool until the job gives up waiting and replaces it.
-        var replacement = (await WaitForChunkAsync(c => c.Attempts.Count == 2)).Attempts[1];
-        await WaitForPendingAsync(replacement.Hash);
+        var replaced = await WaitForLatestPendingAsync(c => c.Attempts.Count >= 2);
+        var original = replaced.Attempts[0];
         Assert.That(await _bed.Token.Anvil.GetPendingTransactionHashesAsync(), Does.Not.Contain(original.Hash));
         await _bed.Token.Anvil.MineAsync();
         var report = await run;
 
         Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
-        Assert.That(replacement.Nonce, Is.EqualTo(original.Nonce));
-        AssertRaisedByTenPercent(original.MaxFeePerGas, replacement.MaxFeePerGas);
-        AssertRaisedByTenPercent(original.MaxPriorityFeePerGas, replacement.MaxPriorityFeePerGas);
-        Assert.That((await _bed.Store.GetAllChunksAsync()).Single().MinedTransactionHash, Is.EqualTo(replacement.Hash));
-        Assert.That(await _bed.Token.Chain.GetReceiptAsync(original.Hash), Is.Null);
-        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(100_000_000)));
+        var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
+        AssertReplacementsRaiseFeesOnSameNonce(chunk);
+        Assert.That(chunk.MinedTransactionHash, Is.EqualTo(chunk.Attempts[^1].Hash));
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(original.Hash), Is.Null, "the stuck original never mined");
+        await AssertPaidOnceAsync(round);
     }
 
     [Test]
@@ -108,6 +97,17 @@ public class SettlementStuckTransactionTests
         Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(100_000_000)));
     }
 
+    private static void AssertReplacementsRaiseFeesOnSameNonce(SettlementChunk chunk)
+    {
+        Assert.That(chunk.Attempts, Has.Count.GreaterThanOrEqualTo(2), "the stuck transaction was replaced");
+        Assert.That(chunk.Attempts.Select(a => a.Nonce).Distinct().Count(), Is.EqualTo(1), "replacements reuse the nonce");
+        for (var i = 1; i < chunk.Attempts.Count; i++)
+        {
+            AssertRaisedByTenPercent(chunk.Attempts[i - 1].MaxFeePerGas, chunk.Attempts[i].MaxFeePerGas);
+            AssertRaisedByTenPercent(chunk.Attempts[i - 1].MaxPriorityFeePerGas, chunk.Attempts[i].MaxPriorityFeePerGas);
+        }
+    }
+
     private static void AssertRaisedByTenPercent(string before, string after)
     {
         var old = BigInteger.Parse(before, CultureInfo.InvariantCulture);
@@ -115,34 +115,60 @@ public class SettlementStuckTransactionTests
         Assert.That(raised * 100, Is.GreaterThanOrEqualTo(old * 110), $"{before} → {after}");
     }
 
+    private async Task AssertPaidOnceAsync(ClosedRound round)
+    {
+        foreach (var (miner, reward) in RewardSplitter.SplitRound(round, PayoutScheme.Pplns, 100).MinerRewards)
+        {
+            Assert.That(await _bed.MinerBalanceAsync(miner), Is.EqualTo(new BigInteger(reward)), miner);
+        }
+
+        Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(round.Block.RewardBaseUnits)));
+    }
+
+    /// <summary>The single open chunk once it satisfies <paramref name="condition"/>.</summary>
     private async Task<SettlementChunk> WaitForChunkAsync(Func<SettlementChunk, bool> condition)
     {
-        for (var i = 0; i < 300; i++)
-        {
-            var chunks = await _bed.Store.GetOpenChunksAsync();
-            if (chunks.Count == 1 && condition(chunks[0]))
+        SettlementChunk? found = null;
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return chunks[0];
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("the settlement chunk did not reach the expected state:\n" + _bed.Progress);
+                var chunks = await _bed.Store.GetOpenChunksAsync();
+                found = chunks.Count == 1 && condition(chunks[0]) ? chunks[0] : null;
+                return found is not null;
+            },
+            "the settlement chunk to reach the expected state",
+            WaitLimit,
+            () => _bed.Progress.ToString());
+        return found!;
     }
 
-    private async Task WaitForPendingAsync(string hash)
+    /// <summary>
+    /// The single open chunk once it satisfies <paramref name="condition"/> and its latest attempt is in the node's pool; read
+    /// again each time, since a slow test may see a later replacement than the one it waited for.
+    /// </summary>
+    private async Task<SettlementChunk> WaitForLatestPendingAsync(Func<SettlementChunk, bool> condition)
     {
-        for (var i = 0; i < 300; i++)
-        {
-            if ((await _bed.Token.Anvil.GetPendingTransactionHashesAsync()).Contains(hash, StringComparer.OrdinalIgnoreCase))
+        SettlementChunk? found = null;
+        await Eventually.HoldsAsync(
+            async () =>
             {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"{hash} never reached the node's pool:\n{_bed.Progress}");
+                var chunks = await _bed.Store.GetOpenChunksAsync();
+                found = chunks.Count == 1 && condition(chunks[0])
+                    && (await _bed.Token.Anvil.GetPendingTransactionHashesAsync()).Contains(chunks[0].Attempts[^1].Hash, StringComparer.OrdinalIgnoreCase)
+                    ? chunks[0]
+                    : null;
+                return found is not null;
+            },
+            "the settlement chunk's latest transaction to reach the node's pool",
+            WaitLimit,
+            () => _bed.Progress.ToString());
+        return found!;
     }
+
+    private async Task WaitForPendingAsync(string hash) =>
+        await Eventually.HoldsAsync(
+            async () => (await _bed.Token.Anvil.GetPendingTransactionHashesAsync()).Contains(hash, StringComparer.OrdinalIgnoreCase),
+            $"{hash} to reach the node's pool",
+            WaitLimit,
+            () => _bed.Progress.ToString());
 }

@@ -167,8 +167,8 @@ public class SettlementRecoveryTests
     public async Task RunAsync_LockOfKilledRunExpired_NextRunProceeds()
     {
         var round = await _bed.AddRoundAsync(100_000_000, SettlementTestBed.Miners(3));
-        await _bed.Store.TryAcquireLockAsync("killed-run", TimeSpan.FromMilliseconds(300));
-        await Task.Delay(500);
+        Assert.That(await _bed.Store.TryAcquireLockAsync("killed-run", TimeSpan.FromMilliseconds(300)), Is.True);
+        await Eventually.HoldsAsync(async () => await _bed.Store.GetLockOwnerAsync() is null, "the killed run's lock to expire");
 
         var report = await _bed.NewJob().RunAsync();
 

@@ -50,11 +50,8 @@ public class RoundStatusUpdaterTests
 
         updater.Start();
         var status = RoundStatus.Pending;
-        for (var i = 0; i < 200 && status == RoundStatus.Pending; i++)
-        {
-            await Task.Delay(25);
-            status = (await fixture.Ledger.GetClosedRoundsAsync()).Single().Status;
-        }
+        await Eventually.HoldsAsync(async () => (status = (await fixture.Ledger.GetClosedRoundsAsync()).Single().Status) != RoundStatus.Pending,
+            "the periodic check to settle the round");
 
         Assert.That(status, Is.EqualTo(RoundStatus.Confirmed));
     }

@@ -4,7 +4,11 @@ using System.Text.Json;
 
 namespace Pool.Testing;
 
-/// <summary>A real Prometheus server (Debian's `prometheus`) on a free loopback port, scraping given targets every second.</summary>
+/// <summary>
+/// A real Prometheus server (Debian's `prometheus`) on a free loopback port, scraping given targets every 5 s. A scrape
+/// may take as long as its interval: the pool's /metrics waits up to 3 s on Redis and the node, and a scrape cut off
+/// sooner marks every series stale until the next one.
+/// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
     private readonly TempDirectory _directory;
@@ -24,7 +28,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>The server process.</summary>
     public ServerProcess Process => _process;
 
-    /// <summary>Starts Prometheus with job <paramref name="job"/> scraping <paramref name="targets"/> (HOST:PORT) every second.</summary>
+    /// <summary>Starts Prometheus with job <paramref name="job"/> scraping <paramref name="targets"/> (HOST:PORT) every 5 s.</summary>
     public static async Task<PrometheusServer> StartAsync(string job, params string[] targets)
     {
         if (ServerProcess.FindOnPath("prometheus") is null)
@@ -37,8 +41,9 @@ public sealed class PrometheusServer : IAsyncDisposable
         var targetList = string.Join(", ", targets.Select(t => "'" + t + "'"));
         await File.WriteAllTextAsync(config, $"""
             global:
-              scrape_interval: 1s
-              evaluation_interval: 1s
+              scrape_interval: 5s
+              scrape_timeout: 5s
+              evaluation_interval: 5s
             scrape_configs:
               - job_name: {job}
                 static_configs:

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pool.Chain.Configuration;
 using Pool.Chain.Hosting;
-using Pool.Chain.Jobs;
 using Pool.Chain.Rpc;
 using Pool.Chain.Tests.Support;
 using Pool.Testing;
@@ -118,34 +117,14 @@ public sealed partial class RegtestChainTests
     public async Task JobCreated_PoolNodeRestarted_JobsResumeForNewBlocks()
     {
         await _nodes.RestartAsync(_nodes.A, TimeSpan.FromSeconds(1));
-        var jobReady = new TaskCompletionSource<MiningJob>(TaskCreationOptions.RunContinuationsAsynchronously);
-        string? expectedPrevious = null;
-        void OnJob(MiningJob job)
-        {
-            if (((TemplateBlockSource)job.BlockSource!).Template.PreviousBlockHash == Volatile.Read(ref expectedPrevious))
-            {
-                jobReady.TrySetResult(job);
-            }
-        }
+        using var cleanJobs = new CleanJobRecorder(_chain.Jobs);
 
-        _chain.Jobs.JobCreated += OnJob;
-        try
-        {
-            Volatile.Write(ref expectedPrevious, (await _nodes.B.GenerateAsync(1, _nodes.WalletAddress))[0]);
-            if (_chain.Jobs.CurrentTemplate?.PreviousBlockHash == expectedPrevious)
-            {
-                jobReady.TrySetResult(_chain.Jobs.Current!);
-            }
+        var hash = (await _nodes.B.GenerateAsync(1, _nodes.WalletAddress))[0];
+        var (job, _) = await cleanJobs.WaitForParentAsync(hash);
 
-            var job = await jobReady.Task.WaitAsync(TimeSpan.FromSeconds(20));
-            Assert.That(job.CleanJobs, Is.True);
-            var (submission, _) = await SolveAndSubmitAsync(job, job.Version);
-            Assert.That(submission.Accepted, Is.True, submission.RejectReason);
-        }
-        finally
-        {
-            _chain.Jobs.JobCreated -= OnJob;
-        }
+        Assert.That(job.CleanJobs, Is.True);
+        var (submission, _) = await SolveAndSubmitAsync(job, job.Version);
+        Assert.That(submission.Accepted, Is.True, submission.RejectReason);
     }
 
     [Test]

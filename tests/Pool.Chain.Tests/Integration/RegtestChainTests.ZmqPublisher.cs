@@ -9,12 +9,13 @@ using Pool.Testing;
 namespace Pool.Chain.Tests.Integration;
 
 // The nodes here are built without ZMQ, so the test plays the node's publisher: it announces, framed as Bitcoin Core
-// frames it, the hash of a block the node really has. Longpoll is off and the poll a minute apart, so a job within
-// seconds comes from the notice alone.
+// frames it, the hash of a block the node really has. Longpoll is off and the poll a minute apart, so a job soon after
+// the notice comes from the notice alone. The reaction is measured and reported; the waits for it are only generous
+// bounds, since a busy machine can stall any single one for seconds.
 public sealed partial class RegtestChainTests
 {
     private const int ZmqLatencyRounds = 5;
-    private static readonly TimeSpan ZmqReactionBound = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ZmqReactionBound = TimeSpan.FromSeconds(30);
 
     [Test]
     public async Task ZmqHashBlock_RealBlockAnnounced_CleanJobLongBeforePoll()
@@ -148,9 +149,9 @@ public sealed partial class RegtestChainTests
         var clock = Stopwatch.StartNew();
         while (run.Log.Count(LogLevel.Debug, seen) == before)
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            if (clock.Elapsed > ZmqReactionBound)
             {
-                Assert.Fail($"the watcher received no hashblock notice from {publisher.Endpoint} within 10 s");
+                Assert.Fail($"the watcher received no hashblock notice from {publisher.Endpoint} within {ZmqReactionBound.TotalSeconds} s");
             }
 
             publisher.Publish(parent);
@@ -170,9 +171,9 @@ public sealed partial class RegtestChainTests
         var clock = Stopwatch.StartNew();
         while ((await _nodes.A.CallAsync("getbestblockhash")).GetString() != hash)
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
             {
-                Assert.Fail($"node A did not take block {hash} from node B within 10 s");
+                Assert.Fail($"node A did not take block {hash} from node B within 30 s");
             }
 
             await Task.Delay(5);

@@ -129,37 +129,28 @@ public sealed partial class RegtestChainTests
     [Test]
     public async Task JobCreated_BlockMinedOnOtherNode_CleanJobForNewTip()
     {
-        var jobReady = new TaskCompletionSource<(MiningJob Job, long Ticks)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var tipBefore = (await _nodes.B.CallAsync("getbestblockhash")).GetString();
-        void OnJob(MiningJob job)
-        {
-            if (job.CleanJobs && ((TemplateBlockSource)job.BlockSource!).Template.PreviousBlockHash != tipBefore)
-            {
-                jobReady.TrySetResult((job, Stopwatch.GetTimestamp()));
-            }
-        }
+        // An earlier test may have mined on node A: once node B has that block too and the pool works on it, the only
+        // new tip left to come is the one mined here.
+        await _nodes.WaitInSyncAsync();
+        await FreshJobAsync();
+        using var cleanJobs = new CleanJobRecorder(_chain.Jobs);
 
-        _chain.Jobs.JobCreated += OnJob;
-        try
-        {
-            var started = Stopwatch.GetTimestamp();
-            var hash = (await _nodes.B.GenerateAsync(1, _nodes.WalletAddress))[0];
-            var mined = Stopwatch.GetTimestamp();
-            var (job, ready) = await jobReady.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var started = Stopwatch.GetTimestamp();
+        var hash = (await _nodes.B.GenerateAsync(1, _nodes.WalletAddress))[0];
+        var mined = Stopwatch.GetTimestamp();
+        var (job, ready) = await cleanJobs.WaitForParentAsync(hash);
 
-            var sinceMined = Stopwatch.GetElapsedTime(mined, Math.Max(mined, ready));
-            var sinceCall = Stopwatch.GetElapsedTime(started, ready);
-            await TestContext.Out.WriteLineAsync(
-                $"{_program}: new block on the other node to new job ready: {sinceCall.TotalMilliseconds:0.0} ms from the generatetoaddress call, {sinceMined.TotalMilliseconds:0.0} ms after it returned");
-            Assert.That(((TemplateBlockSource)job.BlockSource!).Template.PreviousBlockHash, Is.EqualTo(hash));
-            Assert.That(job.CleanJobs, Is.True);
-            Assert.That(_chain.Jobs.TryGetJob(job.JobId, out _), Is.True);
-            Assert.That(sinceCall, Is.LessThan(TimeSpan.FromSeconds(5)), "sanity bound: longpoll or polling should react within seconds");
-        }
-        finally
-        {
-            _chain.Jobs.JobCreated -= OnJob;
-        }
+        var sinceMined = Stopwatch.GetElapsedTime(mined, Math.Max(mined, ready));
+        var sinceCall = Stopwatch.GetElapsedTime(started, ready);
+        await TestContext.Out.WriteLineAsync(
+            $"{_program}: new block on the other node to new job ready: {sinceCall.TotalMilliseconds:0.0} ms from the generatetoaddress call, {sinceMined.TotalMilliseconds:0.0} ms after it returned (target < 100 ms)");
+        Assert.That(((TemplateBlockSource)job.BlockSource!).Template.PreviousBlockHash, Is.EqualTo(hash));
+        Assert.That(job.CleanJobs, Is.True);
+        Assert.That(_chain.Jobs.TryGetJob(job.JobId, out _), Is.True);
+
+        // The latency target is measured and reported above, not asserted: on a shared machine one slow moment
+        // is no regression. This bound, 100 times the target, fails a pool that takes tens of seconds to react.
+        Assert.That(sinceCall, Is.LessThan(TimeSpan.FromSeconds(10)), "sanity bound: longpoll or polling should react within seconds");
     }
 
     [Test]

@@ -50,9 +50,10 @@ export POOL_Ledger__PoolId="$pool_id"
 export POOL_Host__HttpListen="127.0.0.1:$(free_port)"
 
 # Settlement: a dev token on anvil, settled every minute by anvil's public dev settler key; the fee goes to dev account 2.
-export POOL_BIN="$PWD/deploy/local/pool" POOL_EVM_RPC_URL="http://127.0.0.1:$ANVIL_PORT" POOL_REDIS="127.0.0.1:$REDIS_PORT"
-export POOL_ID="$pool_id" POOL_FEE_ADDRESS=0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc POOL_MIN_PAYOUT=1
-bash deploy/settle/dev-settle-loop.sh >"$STACK_DIR/settle.log" 2>&1 &
+# `pool settle --config` reads the pool's own file (pool id, Redis, payout settings) with the overrides exported above.
+export POOL_BIN="$PWD/deploy/local/pool" POOL_EVM_RPC_URL="http://127.0.0.1:$ANVIL_PORT"
+export POOL_FEE_ADDRESS=0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc
+bash deploy/settle/dev-settle-loop.sh --config "$config" >"$STACK_DIR/settle.log" 2>&1 &
 STACK_PIDS+=($!)
 
 cat <<INFO

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Local development: deploy the reward token on a running anvil with its public dev keys, then run `pool settle`
 # every minute until stopped. Used by the local stack; never on a real chain (`--dev` refuses any chain but 31337).
-# Needs: POOL_EVM_RPC_URL (anvil), POOL_REDIS, POOL_FEE_ADDRESS; optional POOL_BIN (default: pool on PATH),
-# POOL_SETTLE_INTERVAL_SECONDS (default 60). The settler key is anvil's dev account 1, passed through the environment.
+# Usage: dev-settle-loop.sh [pool settle options, e.g. --config config/pool.litecoin-regtest.json]
+# Needs: POOL_EVM_RPC_URL (anvil), POOL_FEE_ADDRESS, and Redis and the pool id (POOL_REDIS and POOL_ID, or --config);
+# optional POOL_BIN (default: pool on PATH), POOL_SETTLE_INTERVAL_SECONDS (default 60). The settler key is anvil's dev
+# account 1, passed through the environment.
 set -euo pipefail
 
 pool_bin=${POOL_BIN:-pool}
@@ -20,6 +22,6 @@ export POOL_SETTLER_KEY=${POOL_SETTLER_KEY:-0x59c6995e998f97a5a0044966f0945389dc
 export POOL_SETTLE_CONFIRMATIONS=${POOL_SETTLE_CONFIRMATIONS:-1}
 
 while true; do
-  "$pool_bin" settle || echo "pool settle exited with $? (see exit codes in src/Pool.Settlement/README.md)" >&2
+  "$pool_bin" settle "$@" || echo "pool settle exited with $? (see exit codes in src/Pool.Settlement/README.md)" >&2
   sleep "$interval"
 done

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Pool.Host.Configuration;
 using Pool.Host.Run;
 using Pool.Ledger;
 using Pool.Ledger.Redis;
@@ -14,7 +16,8 @@ public static class PoolCommandLine
     private const string Usage = """
         usage: pool <command> [options]
           run [--config FILE]   run the Stratum pool (default config: config/pool.litecoin-regtest.json)
-          settle [options]      settle matured rounds into reward tokens, once (run by cron); --help for options
+          settle [--config FILE] [options]
+                                settle matured rounds into reward tokens, once (run by cron); --help for options
           token deploy|status   deploy the reward token, or show the token and settlement state
         """;
 
@@ -38,14 +41,28 @@ public static class PoolCommandLine
                     e.Cancel = true;
                     cancel.Cancel();
                 };
-                var settle = new SettleCommand((redis, options) =>
-                    new RedisRoundStore(new RedisLedgerStore(redis, options.PoolId, pplnsWindowFactor: 2), options.PoolId));
+                var settle = new SettleCommand(
+                    (redis, options) => new RedisRoundStore(new RedisLedgerStore(redis, options.PoolId, pplnsWindowFactor: 2), options.PoolId),
+                    readConfiguration: ReadSettleConfiguration);
                 return await settle.RunAsync(rest, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
             case "token":
                 return await new TokenCommand().RunAsync(rest, Console.Out, Console.Error, cancel.Token).ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync($"pool: unknown command '{command}'.\n{Usage}").ConfigureAwait(false);
                 return UsageError;
+        }
+    }
+
+    /// <summary>The pool's configuration file and POOL_Section__Key variables as flat keys, as `pool run` reads them.</summary>
+    public static IReadOnlyDictionary<string, string?> ReadSettleConfiguration(string path)
+    {
+        try
+        {
+            return PoolConfiguration.Load(path).AsEnumerable().ToDictionary(p => p.Key, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        }
+        catch (ConfigurationException e)
+        {
+            throw new InvalidDataException(string.Join("; ", e.Problems), e);
         }
     }
 }

@@ -21,6 +21,12 @@ public sealed class HostOptions
     /// <summary>How long a graceful shutdown may take before connections are dropped.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Stats API requests each client address may make per second on average; 0 for no limit (/metrics and /health are never limited).</summary>
+    public int ApiRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>Stats API requests a client address may make at once before the per-second rate applies.</summary>
+    public int ApiBurst { get; set; } = 40;
+
     /// <summary>Every problem with these settings, each saying what to fix.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -43,6 +49,15 @@ public sealed class HostOptions
         if (TopMinersInMetrics < 0)
         {
             problems.Add("Host:TopMinersInMetrics must be 0 or more");
+        }
+
+        if (ApiRequestsPerSecond < 0)
+        {
+            problems.Add("Host:ApiRequestsPerSecond must be 0 (no limit) or more");
+        }
+        else if (ApiRequestsPerSecond > 0 && ApiBurst < ApiRequestsPerSecond)
+        {
+            problems.Add($"Host:ApiBurst ({ApiBurst}) must be at least Host:ApiRequestsPerSecond ({ApiRequestsPerSecond})");
         }
 
         return problems;

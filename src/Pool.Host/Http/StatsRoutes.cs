@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Pool.Host.Stats;
 using Pool.Stratum.Security;
 using StackExchange.Redis;
@@ -15,11 +16,17 @@ public static class StatsRoutes
     /// <summary>Path of one miner's figures.</summary>
     public const string MinerPath = "/api/miners/{address}";
 
-    /// <summary>Maps both routes on <paramref name="app"/>.</summary>
-    public static void MapStats(this WebApplication app, PoolStatsReader stats, IPayoutAddressValidator addresses)
+    /// <summary>Maps both routes on <paramref name="app"/>, limited by the rate limiting policy <paramref name="rateLimitPolicy"/> when one is named.</summary>
+    public static void MapStats(this WebApplication app, PoolStatsReader stats, IPayoutAddressValidator addresses, string? rateLimitPolicy)
     {
-        app.MapGet(PoolPath, () => AnswerAsync(async () => Results.Json(await stats.GetPoolStatsAsync().ConfigureAwait(false), HttpJson.Options)));
-        app.MapGet(MinerPath, (string address) => AnswerAsync(async () =>
+        var api = app.MapGroup(string.Empty);
+        if (rateLimitPolicy is not null)
+        {
+            api.RequireRateLimiting(rateLimitPolicy);
+        }
+
+        api.MapGet(PoolPath, () => AnswerAsync(async () => Results.Json(await stats.GetPoolStatsAsync().ConfigureAwait(false), HttpJson.Options)));
+        api.MapGet(MinerPath, (string address) => AnswerAsync(async () =>
         {
             if (!addresses.TryValidate(address, out var reason))
             {

@@ -86,7 +86,7 @@ public sealed class PoolRuntime : IAsyncDisposable
         };
 
         var health = new PoolHealth(_chain, _redis, _time);
-        _http = await PoolHttpEndpoint.StartAsync(_settings.Host.HttpListen, metrics.Registry, health, stats, addresses, _loggerFactory).ConfigureAwait(false);
+        _http = await PoolHttpEndpoint.StartAsync(_settings.Host, metrics.Registry, health, stats, addresses, _loggerFactory).ConfigureAwait(false);
         _logger.LogInformation("HTTP endpoint on {Address} (/metrics, /health, /api/pool, /api/miners/{{address}})", _http.Address);
     }
 

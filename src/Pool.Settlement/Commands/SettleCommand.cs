@@ -11,6 +11,7 @@ public sealed class SettleCommand
 {
     private readonly Func<IConnectionMultiplexer, SettlementOptions, IRoundStore> _roundStoreFactory;
     private readonly Func<string, string?> _environment;
+    private readonly Func<string, IReadOnlyDictionary<string, string?>>? _readConfiguration;
     private readonly TimeProvider _time;
     private readonly Action<SettlementCrashPoint>? _crashHook;
 
@@ -18,14 +19,17 @@ public sealed class SettleCommand
     /// <param name="environment">Environment lookup; the process environment when null.</param>
     /// <param name="time">Clock; the system clock when null.</param>
     /// <param name="crashHook">Called at each <see cref="SettlementCrashPoint"/>; lets a test stop or kill the run there.</param>
+    /// <param name="readConfiguration">Reads <c>--config FILE</c> into flat keys (<c>Settlement:Scheme</c>); without it the option is refused.</param>
     public SettleCommand(
         Func<IConnectionMultiplexer, SettlementOptions, IRoundStore> roundStoreFactory,
         Func<string, string?>? environment = null,
         TimeProvider? time = null,
-        Action<SettlementCrashPoint>? crashHook = null)
+        Action<SettlementCrashPoint>? crashHook = null,
+        Func<string, IReadOnlyDictionary<string, string?>>? readConfiguration = null)
     {
         _roundStoreFactory = roundStoreFactory;
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _readConfiguration = readConfiguration;
         _time = time ?? TimeProvider.System;
         _crashHook = crashHook;
     }
@@ -33,7 +37,7 @@ public sealed class SettleCommand
     /// <summary>Parses <paramref name="args"/> (the words after <c>pool settle</c>), runs once and reports.</summary>
     public async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        if (!SettleCommandLine.TryParse(args, _environment, out var options, out var keyFile, out var help, out var errors) || help)
+        if (!SettleCommandLine.TryParse(args, _environment, _readConfiguration, out var options, out var keyFile, out var help, out var errors) || help)
         {
             foreach (var error in errors)
             {
@@ -68,7 +72,7 @@ public sealed class SettleCommand
 
         try
         {
-            await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConfiguration(options.Redis));
+            await using var redis = await ConnectionMultiplexer.ConnectAsync(RedisConfiguration(options.Redis, options.RedisPassword));
             var database = redis.GetDatabase();
             var job = new SettlementJob(
                 options,
@@ -108,9 +112,14 @@ public sealed class SettleCommand
         }
     }
 
-    private static ConfigurationOptions RedisConfiguration(string configuration)
+    private static ConfigurationOptions RedisConfiguration(string configuration, string? password)
     {
         var parsed = ConfigurationOptions.Parse(configuration);
+        if (password is not null)
+        {
+            parsed.Password = password;
+        }
+
         parsed.AbortOnConnectFail = true;
         parsed.ConnectTimeout = Math.Min(parsed.ConnectTimeout, 5000);
         return parsed;

@@ -20,6 +20,9 @@ public sealed class SettlementOptions
     /// <summary>StackExchange.Redis configuration string of the ledger's Redis.</summary>
     public string Redis { get; set; } = "127.0.0.1:6379";
 
+    /// <summary>Password of the ledger's Redis, from the environment; never printed.</summary>
+    public string? RedisPassword { get; set; }
+
     /// <summary>Prefix of every Redis key (the ledger and the Stratum server use the same).</summary>
     public string KeyPrefix { get; set; } = "pool:";
 
@@ -74,20 +77,20 @@ public sealed class SettlementOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(PoolId))
         {
-            errors.Add("pool id is empty: set --pool-id or POOL_ID (e.g. ltc-main)");
+            errors.Add("pool id is empty: set --pool-id or POOL_ID, or Ledger:PoolId in the --config file (e.g. ltc-main)");
         }
 
         if (!DryRun && RpcUrl is null)
         {
-            errors.Add("EVM node URL is missing: set --rpc or POOL_EVM_RPC_URL (e.g. http://127.0.0.1:8545)");
+            errors.Add("EVM node URL is missing: set --rpc or POOL_EVM_RPC_URL, or Settlement:RpcUrl in the --config file (e.g. http://127.0.0.1:8545)");
         }
         else if (RpcUrl is not null && RpcUrl.Scheme is not ("http" or "https"))
         {
             errors.Add($"EVM node URL '{RpcUrl}' must be http:// or https://");
         }
 
-        CheckAddress(TokenAddress, "token contract address", "--token or POOL_TOKEN_ADDRESS", required: !DryRun, errors);
-        CheckAddress(FeeAddress, "fee address", "--fee-address or POOL_FEE_ADDRESS", required: true, errors);
+        CheckAddress(TokenAddress, "token contract address", "--token or POOL_TOKEN_ADDRESS, or Settlement:TokenAddress in the --config file", required: !DryRun, errors);
+        CheckAddress(FeeAddress, "fee address", "--fee-address or POOL_FEE_ADDRESS, or Settlement:FeeAddress in the --config file", required: true, errors);
         if (FeeBasisPoints is < 0 or > RewardSplitter.BasisPointsPerWhole)
         {
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"fee {FeeBasisPoints} basis points is outside 0–10000 (100 = 1 %)"));

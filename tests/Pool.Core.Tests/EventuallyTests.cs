@@ -38,6 +38,16 @@ public class EventuallyTests
     }
 
     [Test]
+    public async Task HoldsAsync_HttpTimeoutThenHolds_Returns()
+    {
+        var calls = 0;
+
+        await Eventually.HoldsAsync(() => ++calls >= 2 ? true : throw new TaskCanceledException("slow", new TimeoutException()), "the second call", TimeSpan.FromSeconds(30));
+
+        Assert.That(calls, Is.EqualTo(2));
+    }
+
+    [Test]
     public void HoldsAsync_ConditionCancelled_FailsAtOnce()
     {
         var calls = 0;

@@ -10,7 +10,7 @@ public static class Eventually
     /// Polls <paramref name="condition"/> every 100 ms; throws <see cref="TimeoutException"/> naming <paramref name="what"/> (and
     /// <paramref name="explain"/>'s text) after <paramref name="timeout"/> (30 s by default). A condition that throws counts as
     /// not holding yet (a server still starting refuses connections), and the last such exception is reported on timeout;
-    /// a failed NUnit assertion and a cancellation end the wait at once.
+    /// a failed NUnit assertion and a cancellation (other than an HttpClient timeout) end the wait at once.
     /// </summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, Func<string>? explain = null)
     {
@@ -27,8 +27,9 @@ public static class Eventually
                     return;
                 }
             }
-            catch (Exception e) when (e is not ResultStateException and not OperationCanceledException)
+            catch (Exception e) when (e is not ResultStateException and not OperationCanceledException || e.InnerException is TimeoutException)
             {
+                // An HttpClient timeout is a server too busy to answer yet, not a cancelled wait.
                 last = e;
             }
 

@@ -57,6 +57,7 @@ public sealed partial class StratumServer
             return;
         }
 
+        var released = false;
         try
         {
             socket.NoDelay = true;
@@ -85,6 +86,10 @@ public sealed partial class StratumServer
             }
             finally
             {
+                // The address's slot is free before the connection stops being counted, so whoever sees the count drop
+                // (an operator, a test) can connect again at once instead of being refused as over the limit.
+                _services.Limiter.Release(address);
+                released = true;
                 _connections.TryRemove(connection.Id, out _);
                 _services.Counters.ConnectionClosed(connection.CloseReason);
             }
@@ -97,7 +102,10 @@ public sealed partial class StratumServer
         }
         finally
         {
-            _services.Limiter.Release(address);
+            if (!released)
+            {
+                _services.Limiter.Release(address);
+            }
         }
     }
 

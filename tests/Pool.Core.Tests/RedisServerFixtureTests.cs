@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Pool.Testing;
@@ -18,6 +19,20 @@ public class RedisServerFixtureTests
 
         await redis.StartAgainAsync();
         Assert.That(await SendAsync(redis.Port, "PING\r\n"), Does.StartWith("+PONG"));
+    }
+
+    [Test]
+    public async Task StartAgainAsync_PortTakenMeanwhile_SaysSo()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        redis.Kill();
+        using var squatter = new TcpListener(IPAddress.Loopback, redis.Port);
+        squatter.Start();
+
+        var failure = Assert.ThrowsAsync<InvalidOperationException>(redis.StartAgainAsync);
+
+        Assert.That(failure!.Message, Does.Contain($"another process took its port {redis.Port}"));
+        Assert.That(failure.InnerException!.Message, Does.Contain("Address already in use"), "the server's own words");
     }
 
     private static async Task<string> SendAsync(int port, string command)

@@ -48,19 +48,30 @@ public sealed partial class AnvilNode : IAsyncDisposable
             throw new InvalidOperationException($"{anvil} is missing: run `make test` or `npm ci` at the repository root (package-lock.json pins @foundry-rs/anvil).");
         }
 
-        var port = FreePort.Next();
-        string[] arguments =
-        [
-            "--host", "127.0.0.1",
-            "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture),
-            "--accounts", DevKeys.Length.ToString(CultureInfo.InvariantCulture),
-            "--silent",
-            .. extraArguments,
-        ];
-        var node = new AnvilNode(port, ServerProcess.Start(anvil, arguments));
-        await node._process.WaitUntilAsync(node.IsReadyAsync, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        return node;
+        return await FreePort.StartWithRetryAsync("anvil", async () =>
+        {
+            var port = FreePort.Next();
+            string[] arguments =
+            [
+                "--host", "127.0.0.1",
+                "--port", port.ToString(CultureInfo.InvariantCulture),
+                "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture),
+                "--accounts", DevKeys.Length.ToString(CultureInfo.InvariantCulture),
+                "--silent",
+                .. extraArguments,
+            ];
+            var node = new AnvilNode(port, ServerProcess.Start(anvil, arguments));
+            try
+            {
+                await node._process.WaitUntilAsync(node.IsReadyAsync, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+                return node;
+            }
+            catch
+            {
+                await node.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Sends a JSON-RPC request and returns its result; throws with the node's error message on failure.</summary>

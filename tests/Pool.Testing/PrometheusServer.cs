@@ -36,6 +36,11 @@ public sealed class PrometheusServer : IAsyncDisposable
             throw new InvalidOperationException("prometheus is not on PATH: run `make test` (it installs Debian's prometheus) or `apt-get install prometheus`.");
         }
 
+        return await FreePort.StartWithRetryAsync("prometheus", () => StartOnceAsync(job, targets)).ConfigureAwait(false);
+    }
+
+    private static async Task<PrometheusServer> StartOnceAsync(string job, string[] targets)
+    {
         var directory = new TempDirectory("prometheus");
         var config = directory.Combine("prometheus.yml");
         var targetList = string.Join(", ", targets.Select(t => "'" + t + "'"));

@@ -41,13 +41,37 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException("redis-server is not on PATH: run `make test` (it installs Debian's redis-server) or `apt-get install redis-server`.");
         }
 
-        var server = new RedisServer(FreePort.Next(), new TempDirectory("redis"), extraArguments);
-        await server.StartAgainAsync().ConfigureAwait(false);
-        return server;
+        return await FreePort.StartWithRetryAsync("redis-server", async () =>
+        {
+            var server = new RedisServer(FreePort.Next(), new TempDirectory("redis"), extraArguments);
+            try
+            {
+                await server.StartProcessAsync().ConfigureAwait(false);
+                return server;
+            }
+            catch
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Starts the server again on the same port and directory after <see cref="Kill"/> or <see cref="StopAsync"/>.</summary>
     public async Task StartAgainAsync()
+    {
+        try
+        {
+            await StartProcessAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e) when (FreePort.WasTaken(e))
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"redis-server could not start again: another process took its port {Port} while it was down"), e);
+        }
+    }
+
+    private async Task StartProcessAsync()
     {
         if (_process is { IsRunning: true })
         {
@@ -99,7 +123,9 @@ public sealed class RedisServer : IAsyncDisposable
         var stream = client.GetStream();
         await stream.WriteAsync("PING\r\n"u8.ToArray()).ConfigureAwait(false);
         var buffer = new byte[64];
-        var read = await stream.ReadAsync(buffer).ConfigureAwait(false);
+
+        // Whatever holds the port when redis-server could not bind it may never answer: wait for a reply a while only.
+        var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         var reply = Encoding.ASCII.GetString(buffer, 0, read);
 
         // A server started with --requirepass answers NOAUTH: it is up all the same.

@@ -91,18 +91,20 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Output}");
+                throw await ExitedBeforeReadyAsync().ConfigureAwait(false);
             }
 
             try
             {
-                if (await ready().ConfigureAwait(false))
+                // A process that exited meanwhile did not answer: another server on a port it failed to bind did.
+                if (await ready().ConfigureAwait(false) && !_process.HasExited)
                 {
                     return;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || e.InnerException is TimeoutException)
             {
+                // An HttpClient timeout is a server too busy to answer yet, not a cancelled wait.
                 last = e;
             }
 
@@ -110,6 +112,21 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"{Name} was not ready after {timeout.TotalSeconds:0} s (last error: {last?.Message ?? "none"}):\n{Output}");
+    }
+
+    private async Task<InvalidOperationException> ExitedBeforeReadyAsync()
+    {
+        // Its last lines, which say why it exited (a port in use, say), may still be on their way through the pipes.
+        using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _process.WaitForExitAsync(drained.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Output}");
     }
 
     /// <summary>Sends SIGKILL: the process gets no chance to clean up.</summary>

@@ -30,7 +30,10 @@ public sealed class PoolProcess : IAsyncDisposable
     /// Starts `pool run` with <paramref name="configFile"/>, overriding node, Redis, ports and spool with
     /// <paramref name="overrides"/> (config keys such as "Chain:NodeUrl"), and waits until /health says ready.
     /// </summary>
-    public static async Task<PoolProcess> StartAsync(string configFile, IDictionary<string, string> overrides, TimeSpan readyTimeout)
+    public static Task<PoolProcess> StartAsync(string configFile, IDictionary<string, string> overrides, TimeSpan readyTimeout) =>
+        FreePort.StartWithRetryAsync("pool run", () => StartOnceAsync(configFile, overrides, readyTimeout));
+
+    private static async Task<PoolProcess> StartOnceAsync(string configFile, IDictionary<string, string> overrides, TimeSpan readyTimeout)
     {
         var stratumPort = FreePort.Next();
         var httpPort = FreePort.Next();

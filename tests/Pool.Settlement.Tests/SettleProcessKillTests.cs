@@ -33,7 +33,9 @@ public class SettleProcessKillTests
             [EnvironmentNames.Redis] = bed.Redis.ConnectionString,
             [EnvironmentNames.FeeAddress] = SettlementTestBed.FeeAddress,
             [EnvironmentNames.PoolId] = bed.Options.PoolId,
-            [EnvironmentNames.ChunkSize] = "20",
+            // Twelve chunks: three kills need six sends, and the rest leaves room for sends a loaded machine lets
+            // through between a "sent" line and the kill, so the kills still land mid-settlement.
+            [EnvironmentNames.ChunkSize] = "10",
             [EnvironmentNames.Confirmations] = "1",
             [EnvironmentNames.LockTtl] = LockTtlSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [EnvironmentNames.SettlerKey] = TokenTestBed.SettlerKey,

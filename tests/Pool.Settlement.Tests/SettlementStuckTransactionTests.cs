@@ -39,14 +39,8 @@ public class SettlementStuckTransactionTests
         // A replacement signed before that block (on a slow machine) is still priced out; the next one is priced for it.
         await WaitForLatestPendingAsync(c => c.Attempts.Count >= 2 && BigInteger.Parse(c.Attempts[^1].MaxFeePerGas, CultureInfo.InvariantCulture) >= cap * 4);
         await _bed.Token.Anvil.MineAsync();
-        var report = await run;
 
-        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
-        var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
-        AssertReplacementsRaiseFeesOnSameNonce(chunk);
-        Assert.That(chunk.MinedTransactionHash, Is.EqualTo(chunk.Attempts[^1].Hash));
-        Assert.That(await _bed.Token.Chain.GetReceiptAsync(first.Hash), Is.Null, "the stuck original never mined");
-        await AssertPaidOnceAsync(round);
+        await AssertOnlyLastReplacementMinedAsync(run, first.Hash, round);
     }
 
     [Test]
@@ -64,14 +58,8 @@ public class SettlementStuckTransactionTests
         var original = replaced.Attempts[0];
         Assert.That(await _bed.Token.Anvil.GetPendingTransactionHashesAsync(), Does.Not.Contain(original.Hash));
         await _bed.Token.Anvil.MineAsync();
-        var report = await run;
 
-        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
-        var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
-        AssertReplacementsRaiseFeesOnSameNonce(chunk);
-        Assert.That(chunk.MinedTransactionHash, Is.EqualTo(chunk.Attempts[^1].Hash));
-        Assert.That(await _bed.Token.Chain.GetReceiptAsync(original.Hash), Is.Null, "the stuck original never mined");
-        await AssertPaidOnceAsync(round);
+        await AssertOnlyLastReplacementMinedAsync(run, original.Hash, round);
     }
 
     [Test]
@@ -95,6 +83,19 @@ public class SettlementStuckTransactionTests
         Assert.That(_bed.Progress.ToString(), Does.Contain("did not know " + hash));
         Assert.That((await _bed.Store.GetAllChunksAsync()).Single().Attempts, Has.Count.EqualTo(1));
         Assert.That(await _bed.TotalSupplyAsync(), Is.EqualTo(new BigInteger(100_000_000)));
+    }
+
+    /// <summary>The run completes, the last replacement is the one mined, the stuck original never is, and every miner is paid once.</summary>
+    private async Task AssertOnlyLastReplacementMinedAsync(Task<SettlementReport> run, string originalHash, ClosedRound round)
+    {
+        var report = await run;
+
+        Assert.That(report.Outcome, Is.EqualTo(SettlementOutcome.Completed), report.Error);
+        var chunk = (await _bed.Store.GetAllChunksAsync()).Single();
+        AssertReplacementsRaiseFeesOnSameNonce(chunk);
+        Assert.That(chunk.MinedTransactionHash, Is.EqualTo(chunk.Attempts[^1].Hash));
+        Assert.That(await _bed.Token.Chain.GetReceiptAsync(originalHash), Is.Null, "the stuck original never mined");
+        await AssertPaidOnceAsync(round);
     }
 
     private static void AssertReplacementsRaiseFeesOnSameNonce(SettlementChunk chunk)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pool.Core.Pow;
+using Pool.Host.Tests.Support;
 using Pool.Testing;
 
 namespace Pool.Host.Tests.LocalStack;
@@ -70,8 +71,15 @@ public partial class MakeRunTests
             }
 
             // The script's own exit, not the end of its output, which a build server left by `dotnet build` could hold open.
-            await Eventually.HoldsAsync(() => script.HasExited, "the script to stop after Ctrl-C", TimeSpan.FromSeconds(90),
-                () => $"its output:\n{Output()}\nprocesses:\n{ProcessTree()}");
+            try
+            {
+                await Eventually.HoldsAsync(() => script.HasExited, "the script to stop after Ctrl-C", TimeSpan.FromSeconds(90));
+            }
+            catch (TimeoutException e)
+            {
+                var processes = (await CommandLineTool.RunAsync("ps", "-eo", "pid,ppid,etimes,args")).Output;
+                Assert.Fail($"{e.Message}\nits output:\n{Output()}\nprocesses:\n{processes}");
+            }
             Assert.That(Directory.Exists(stackDirectory), Is.False, "the stack's temp directory is removed");
             Assert.That(await ProcessesMentioningAsync(stackDirectory), Is.Empty, "no server of the stack is left running");
         }
@@ -86,18 +94,8 @@ public partial class MakeRunTests
 
     private static async Task<string> ProcessesMentioningAsync(string text)
     {
-        using var pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-af", text]) { RedirectStandardOutput = true })!;
-        var found = await pgrep.StandardOutput.ReadToEndAsync();
-        await pgrep.WaitForExitAsync();
+        var (_, found) = await CommandLineTool.RunAsync("pgrep", "-af", text);
         return string.Join('\n', found.Split('\n').Where(l => l.Length > 0 && !l.Contains("pgrep", StringComparison.Ordinal)));
-    }
-
-    private static string ProcessTree()
-    {
-        using var ps = Process.Start(new ProcessStartInfo("ps", ["-eo", "pid,ppid,etimes,args"]) { RedirectStandardOutput = true })!;
-        var found = ps.StandardOutput.ReadToEnd();
-        ps.WaitForExit();
-        return found;
     }
 
     [GeneratedRegex(@"-u (?<address>rltc1[0-9a-z]+) -p x")]
